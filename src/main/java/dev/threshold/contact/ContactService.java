@@ -1,0 +1,274 @@
+package dev.threshold.contact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threshold.platform.ApiProblem;
+import dev.threshold.platform.ETags;
+import dev.threshold.platform.MergePatch;
+import dev.threshold.platform.Page;
+import dev.threshold.platform.PageRequest;
+import dev.threshold.platform.Text;
+import dev.threshold.scores.OwnerScoring;
+import dev.threshold.scores.Scorer;
+import dev.threshold.scoring.Tier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Contacts of one owner: create, read, list, replace, merge-patch, delete. Owns the transactions. */
+@ApplicationScoped
+@Transactional
+public class ContactService {
+
+    private final ContactRepository contacts;
+    private final EntityManager em;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final OwnerScoring scoring;
+
+    public ContactService(ContactRepository contacts, EntityManager em, Validator validator, ObjectMapper json,
+                          OwnerScoring scoring) {
+        this.contacts = contacts;
+        this.em = em;
+        this.validator = validator;
+        this.json = json;
+        this.scoring = scoring;
+    }
+
+    public ContactView create(String owner, ContactInput input) {
+        validate(input);
+        Contact contact = new Contact();
+        contact.ownerId = owner;
+        contact.id = UUID.randomUUID();
+        contact.createdAt = now();
+        apply(contact, input);
+        contacts.persist(contact);
+        em.flush();
+        return view(contact, scoring.scorer(owner));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContactView get(String owner, UUID id) {
+        return view(require(owner, id), scoring.scorer(owner));
+    }
+
+    public ContactView replace(String owner, UUID id, ContactInput input, String ifMatch) {
+        validate(input);
+        Contact contact = require(owner, id);
+        ETags.check(ifMatch, contact.version);
+        apply(contact, input);
+        em.flush();
+        return view(contact, scoring.scorer(owner));
+    }
+
+    public ContactView patch(String owner, UUID id, JsonNode patch, String ifMatch) {
+        if (patch == null || !patch.isObject()) {
+            throw ApiProblem.invalid("body", "must be a JSON object (a JSON merge patch)");
+        }
+        Contact contact = require(owner, id);
+        ETags.check(ifMatch, contact.version);
+        JsonNode merged = MergePatch.apply(json.valueToTree(ContactInput.of(contact)), patch);
+        ContactInput input;
+        try {
+            input = json.treeToValue(merged, ContactInput.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new jakarta.ws.rs.WebApplicationException(e, 400);
+        }
+        validate(input);
+        apply(contact, input);
+        em.flush();
+        return view(contact, scoring.scorer(owner));
+    }
+
+    public void delete(String owner, UUID id, String ifMatch) {
+        Contact contact = require(owner, id);
+        ETags.check(ifMatch, contact.version);
+        // interactions go with the contact (ON DELETE CASCADE on (owner_id, contact_id))
+        em.createNativeQuery("DELETE FROM contacts WHERE owner_id = ?1 AND id = ?2")
+                .setParameter(1, owner).setParameter(2, id).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ContactView> list(String owner, ContactQuery query, PageRequest page) {
+        Scorer scorer = scoring.scorer(owner);
+        StringBuilder sql = new StringBuilder("SELECT * FROM contacts c WHERE c.owner_id = :owner");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("owner", owner);
+        if (query.q() != null) {
+            sql.append(" AND (strpos(lower(c.display_name), :q) > 0 OR strpos(lower(coalesce(c.first_name, '')), :q) > 0"
+                    + " OR strpos(lower(coalesce(c.last_name, '')), :q) > 0 OR strpos(lower(coalesce(c.company, '')), :q) > 0"
+                    + " OR strpos(lower(array_to_string(c.emails, ' ')), :q) > 0)");
+            params.put("q", query.q().toLowerCase(Locale.ROOT));
+        }
+        if (query.tag() != null) {
+            sql.append(" AND :tag = ANY (c.tags)");
+            params.put("tag", query.tag());
+        }
+        if (query.tier() != null) {
+            sql.append(" AND c.score_key >= :tierLow");
+            params.put("tierLow", scorer.keyFloor(query.tier()));
+            Tier next = query.tier().next();
+            if (next != null) {
+                sql.append(" AND c.score_key < :tierHigh");
+                params.put("tierHigh", scorer.keyFloor(next));
+            }
+        }
+        switch (query.sort()) {
+            case DISPLAY_NAME -> {
+                if (page.hasCursor()) {
+                    sql.append(" AND (lower(c.display_name), c.id) > (:k, :id)");
+                    params.put("k", page.after(0));
+                    params.put("id", cursorId(page, 1));
+                }
+                sql.append(" ORDER BY lower(c.display_name), c.id");
+            }
+            case STRENGTH -> {
+                if (page.hasCursor()) {
+                    sql.append(" AND (c.score_key < :k OR (c.score_key = :k AND c.id > :id))");
+                    params.put("k", cursorDouble(page, 0));
+                    params.put("id", cursorId(page, 1));
+                }
+                sql.append(" ORDER BY c.score_key DESC, c.id");
+            }
+            case LAST_INTERACTION_AT -> {
+                if (page.hasCursor()) {
+                    if (page.after(0) == null) {
+                        sql.append(" AND c.last_interaction_at IS NULL AND c.id > :id");
+                    } else {
+                        sql.append(" AND (c.last_interaction_at < :k OR (c.last_interaction_at = :k AND c.id > :id)"
+                                + " OR c.last_interaction_at IS NULL)");
+                        params.put("k", cursorInstant(page, 0));
+                    }
+                    params.put("id", cursorId(page, 1));
+                }
+                sql.append(" ORDER BY c.last_interaction_at DESC NULLS LAST, c.id");
+            }
+            default -> throw new IllegalStateException();
+        }
+        sql.append(" LIMIT :limit");
+        params.put("limit", page.limit() + 1);
+        var nativeQuery = em.createNativeQuery(sql.toString(), Contact.class);
+        params.forEach(nativeQuery::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Contact> rows = nativeQuery.getResultList();
+        return page.page(rows, c -> view(c, scorer), c -> switch (query.sort()) {
+            case DISPLAY_NAME -> List.of(c.displayName.toLowerCase(Locale.ROOT), c.id.toString());
+            case STRENGTH -> List.of(Double.toString(c.scoreKey), c.id.toString());
+            case LAST_INTERACTION_AT -> {
+                List<String> key = new ArrayList<>();
+                key.add(c.lastInteractionAt == null ? null : c.lastInteractionAt.toString());
+                key.add(c.id.toString());
+                yield key;
+            }
+        });
+    }
+
+    Contact require(String owner, UUID id) {
+        return contacts.findOwned(owner, id).orElseThrow(() -> ApiProblem.notFound("Contact " + id));
+    }
+
+    private void validate(ContactInput input) {
+        if (input == null) {
+            throw ApiProblem.invalid("body", "is required");
+        }
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    private static void apply(Contact c, ContactInput in) {
+        c.displayName = required(Text.clean("displayName", in.displayName()));
+        c.firstName = Text.clean("firstName", in.firstName());
+        c.lastName = Text.clean("lastName", in.lastName());
+        c.emails = cleanList("emails", in.emails(), true);
+        c.phones = cleanList("phones", in.phones(), false);
+        c.company = Text.clean("company", in.company());
+        c.position = Text.clean("position", in.position());
+        c.location = Text.clean("location", in.location());
+        c.tags = cleanList("tags", in.tags(), false);
+        Map<String, String> profiles = new LinkedHashMap<>();
+        if (in.profiles() != null) {
+            in.profiles().forEach((network, value) -> {
+                String key = Text.clean("profiles", network);
+                String v = Text.clean("profiles." + network, value);
+                if (key != null && v != null) {
+                    profiles.put(key.toLowerCase(Locale.ROOT), v);
+                }
+            });
+        }
+        c.profiles = profiles;
+        c.connectedOn = in.connectedOn();
+        c.notes = Text.clean("notes", in.notes());
+        c.cadenceDays = in.cadenceDays();
+        c.updatedAt = now();
+    }
+
+    private static String required(String displayName) {
+        if (displayName == null) {
+            throw ApiProblem.invalid("displayName", "must not be blank");
+        }
+        return displayName;
+    }
+
+    private static List<String> cleanList(String field, List<String> values, boolean lowerCase) {
+        if (values == null) {
+            return new ArrayList<>();
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = Text.clean(field + "[" + i + "]", values.get(i));
+            if (v != null) {
+                out.add(lowerCase ? v.toLowerCase(Locale.ROOT) : v);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    static ContactView view(Contact c, Scorer scorer) {
+        return new ContactView(c.id, c.displayName, c.firstName, c.lastName, List.copyOf(c.emails),
+                List.copyOf(c.phones), c.company, c.position, c.location, List.copyOf(c.tags),
+                Map.copyOf(c.profiles), c.connectedOn, c.notes, c.cadenceDays, scorer.strength(c.scoreKey),
+                scorer.tier(c.scoreKey), c.lastInteractionAt, c.createdAt, c.updatedAt, c.version);
+    }
+
+    private static UUID cursorId(PageRequest page, int i) {
+        try {
+            return UUID.fromString(page.after(i));
+        } catch (RuntimeException e) {
+            throw ApiProblem.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+
+    private static double cursorDouble(PageRequest page, int i) {
+        try {
+            return Double.parseDouble(page.after(i));
+        } catch (RuntimeException e) {
+            throw ApiProblem.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+
+    private static Instant cursorInstant(PageRequest page, int i) {
+        try {
+            return Instant.parse(page.after(i));
+        } catch (RuntimeException e) {
+            throw ApiProblem.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.threshold.interaction;
+
+import dev.threshold.platform.CurrentOwner;
+import dev.threshold.platform.ETags;
+import dev.threshold.platform.Examples;
+import dev.threshold.platform.Page;
+import dev.threshold.platform.PageRequest;
+import dev.threshold.platform.Params;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/contacts/{contactId}/interactions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Interactions")
+public class ContactInteractionResource {
+
+    private final InteractionService service;
+    private final CurrentOwner owner;
+
+    public ContactInteractionResource(InteractionService service, CurrentOwner owner) {
+        this.service = service;
+        this.owner = owner;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an interaction with a contact", description = "Updates the contact's score at once.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InteractionInput.class),
+            examples = @ExampleObject(name = "meeting", value = Examples.INTERACTION_INPUT)))
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the new interaction",
+            content = @Content(schema = @Schema(implementation = InteractionView.class),
+                    examples = @ExampleObject(name = "meeting", value = Examples.INTERACTION)))
+    public Response create(@PathParam("contactId") String contactId, InteractionInput input, UriInfo uri) {
+        UUID id = Params.pathId(contactId, "Contact " + contactId);
+        if (input == null) {
+            throw dev.threshold.platform.ApiProblem.invalid("body", "is required");
+        }
+        InteractionView created = service.create(owner.id(), id, input);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/interactions").path(created.id().toString()).build())
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List a contact's interactions, newest first")
+    @APIResponse(responseCode = "200", description = "A page of interactions",
+            content = @Content(schema = @Schema(implementation = InteractionResource.InteractionPage.class)))
+    public Page<InteractionView> list(
+            @PathParam("contactId") String contactId,
+            @Parameter(description = "Earliest occurredAt, inclusive (ISO-8601)") @QueryParam("from") String from,
+            @Parameter(description = "Latest occurredAt, exclusive (ISO-8601)") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(enumeration = {"VIEW", "LIKE", "COMMENT", "SHARE", "MESSAGE", "CALL", "MEETING", "FAVOR"})) @QueryParam("type") String type,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        UUID id = Params.pathId(contactId, "Contact " + contactId);
+        InteractionQuery query = InteractionQuery.parse(id, from, to, type);
+        return service.listForContact(owner.id(), id, query, PageRequest.parse(limit, cursor, query.ordering()));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.threshold.platform;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.Map;
+
+/**
+ * Documents the problem responses of every API operation in one place, so that each resource declares
+ * only its success responses: 400, 401, 404, 409/412 (If-Match), 413, 415 and 503, each as
+ * {@code application/problem+json} with the {@code Problem} schema.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        registerProblemSchema(openAPI);
+        for (Map.Entry<String, PathItem> entry : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!entry.getKey().startsWith("/api/")) {
+                continue;
+            }
+            boolean hasId = entry.getKey().contains("{");
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : entry.getValue().getOperations().entrySet()) {
+                APIResponses responses = op.getValue().getResponses();
+                PathItem.HttpMethod method = op.getKey();
+                boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                        || method == PathItem.HttpMethod.PATCH;
+                add(responses, "400", "Invalid request: the `errors` name each invalid field or parameter");
+                add(responses, "401", "Missing, expired or invalid bearer token");
+                if (hasId) {
+                    add(responses, "404", "No such resource for this owner");
+                }
+                if (hasId && (write || method == PathItem.HttpMethod.DELETE) && method != PathItem.HttpMethod.POST) {
+                    add(responses, "409", "Changed concurrently by another request");
+                    add(responses, "412", "If-Match does not match the current ETag");
+                }
+                if (write) {
+                    add(responses, "413", "Request body too large");
+                    add(responses, "415", "Unsupported content type");
+                }
+                add(responses, "503", "Database unavailable; retry later");
+            }
+        }
+    }
+
+    private static void registerProblemSchema(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        if (openAPI.getComponents().getSchemas() != null && openAPI.getComponents().getSchemas().containsKey("Problem")) {
+            return;
+        }
+        var string = (java.util.function.Supplier<Schema>) () -> OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING));
+        Schema fieldError = OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                .addProperty("field", string.get().description("JSON path of the field or name of the parameter"))
+                .addProperty("message", string.get());
+        Schema problem = OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details")
+                .addProperty("type", string.get().format("uri").example("https://threshold.dev/problems/validation"))
+                .addProperty("title", string.get().example("Invalid request"))
+                .addProperty("status", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)).example(400))
+                .addProperty("detail", string.get().example("displayName: must not be blank"))
+                .addProperty("instance", string.get().example("/api/v1/contacts"))
+                .addProperty("errors", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.ARRAY)).items(fieldError))
+                .required(java.util.List.of("type", "title", "status"));
+        openAPI.getComponents().addSchema("Problem", problem);
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            return;
+        }
+        MediaType problem = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem);
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.threshold.scores;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threshold.scoring.InteractionType;
+import dev.threshold.scoring.ScoringSettings;
+import dev.threshold.scoring.Tier;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The scoring settings of owners, read once per request. */
+@RequestScoped
+public class OwnerScoring {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Map<String, ScoringSettings> cache = new HashMap<>();
+
+    public OwnerScoring(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    public ScoringSettings settings(String owner) {
+        return cache.computeIfAbsent(owner, this::load);
+    }
+
+    public Scorer scorer(String owner) {
+        return new Scorer(settings(owner), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public Scorer scorer(String owner, Instant at) {
+        return new Scorer(settings(owner), at);
+    }
+
+    void forget(String owner) {
+        cache.remove(owner);
+    }
+
+    private ScoringSettings load(String owner) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT half_life_days, saturation, CAST(weights AS text),"
+                        + " acquaintance_floor, friend_floor, ally_floor, CAST(cadence_days AS text)"
+                        + " FROM scoring_settings WHERE owner_id = ?1")
+                .setParameter(1, owner).getResultList();
+        if (rows.isEmpty()) {
+            return ScoringSettings.defaults();
+        }
+        Object[] r = rows.get(0);
+        try {
+            Map<String, Double> w = json.readValue((String) r[2], new TypeReference<Map<String, Double>>() { });
+            Map<String, Integer> c = json.readValue((String) r[6], new TypeReference<Map<String, Integer>>() { });
+            EnumMap<InteractionType, Double> weights = new EnumMap<>(InteractionType.class);
+            w.forEach((k, v) -> weights.put(InteractionType.valueOf(k), v));
+            EnumMap<Tier, Integer> cadence = new EnumMap<>(Tier.class);
+            c.forEach((k, v) -> cadence.put(Tier.valueOf(k), v));
+            return new ScoringSettings(((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue(), weights,
+                    ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue(), cadence);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored scoring settings are unreadable", e);
+        }
+    }
+}

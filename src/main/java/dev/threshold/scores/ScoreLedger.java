@@ -1,0 +1,229 @@
+package dev.threshold.scores;
+
+import dev.threshold.scoring.Direction;
+import dev.threshold.scoring.InteractionType;
+import dev.threshold.scoring.ScoreState;
+import dev.threshold.scoring.ScoredInteraction;
+import dev.threshold.scoring.ScoringSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The stored score state of contacts (columns of {@code contacts}): the log2 sums of docs/scoring.md.
+ * A writer locks the contact row first ({@code SELECT … FOR UPDATE}), so concurrent writes to one contact
+ * are serialised by PostgreSQL, whichever instance serves them. Must run inside a transaction.
+ */
+@ApplicationScoped
+public class ScoreLedger {
+
+    private static final int TYPES = InteractionType.values().length;
+
+    private final EntityManager em;
+    private final OwnerScoring scoring;
+
+    public ScoreLedger(EntityManager em, OwnerScoring scoring) {
+        this.em = em;
+        this.scoring = scoring;
+    }
+
+    public ScoringSettings settings(String owner) {
+        return scoring.settings(owner);
+    }
+
+    public boolean contactExists(String owner, UUID contactId) {
+        return !em.createNativeQuery("SELECT 1 FROM contacts WHERE owner_id = ?1 AND id = ?2")
+                .setParameter(1, owner).setParameter(2, contactId).getResultList().isEmpty();
+    }
+
+    /** Locks the contact and returns its stored state, or empty when the owner has no such contact. */
+    public Optional<ScoreState> lock(String owner, UUID contactId) {
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT in_key, out_key, type_keys, last_interaction_at,"
+                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ? FOR UPDATE")) {
+                ps.setString(1, owner);
+                ps.setObject(2, contactId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<ScoreState>empty();
+                }
+            }
+        });
+    }
+
+    /** Reads the stored state without locking. */
+    public Optional<ScoreState> read(String owner, UUID contactId) {
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT in_key, out_key, type_keys, last_interaction_at,"
+                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ?")) {
+                ps.setString(1, owner);
+                ps.setObject(2, contactId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<ScoreState>empty();
+                }
+            }
+        });
+    }
+
+    public void store(String owner, UUID contactId, ScoreState state) {
+        work(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET in_key = ?, out_key = ?, score_key = ?,"
+                    + " type_keys = ?, last_interaction_at = ?, interaction_count = ? WHERE owner_id = ? AND id = ?")) {
+                ps.setDouble(1, state.inKey());
+                ps.setDouble(2, state.outKey());
+                ps.setDouble(3, state.scoreKey());
+                double[] keys = state.typeKeys();
+                Double[] boxed = new Double[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    boxed[i] = keys[i];
+                }
+                ps.setArray(4, c.createArrayOf("float8", boxed));
+                if (state.lastInteractionAt() == null) {
+                    ps.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    ps.setObject(5, state.lastInteractionAt().atOffset(java.time.ZoneOffset.UTC));
+                }
+                ps.setLong(6, state.interactionCount());
+                ps.setString(7, owner);
+                ps.setObject(8, contactId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The contact's interactions up to {@code until} (inclusive; null for all), as the scoring model sees them. */
+    public List<ScoredInteraction> interactions(String owner, UUID contactId, Instant until) {
+        return work(c -> {
+            String sql = "SELECT type, direction, occurred_at, weight FROM interactions WHERE owner_id = ? AND contact_id = ?"
+                    + (until == null ? "" : " AND occurred_at <= ?");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(5000);
+                ps.setString(1, owner);
+                ps.setObject(2, contactId);
+                if (until != null) {
+                    ps.setObject(3, until.atOffset(java.time.ZoneOffset.UTC));
+                }
+                List<ScoredInteraction> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double w = rs.getDouble(4);
+                        Double weight = rs.wasNull() ? null : w;
+                        out.add(new ScoredInteraction(InteractionType.valueOf(rs.getString(1)),
+                                Direction.valueOf(rs.getString(2)),
+                                rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), weight));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Re-derives a (locked) contact's state from its rows: after an edit or a delete. */
+    public ScoreState rederive(String owner, UUID contactId) {
+        ScoreState state = ScoreState.of(interactions(owner, contactId, null), settings(owner));
+        store(owner, contactId, state);
+        return state;
+    }
+
+    /**
+     * Re-derives the state of every contact of the owner in one set-based statement, after a change of
+     * half-life or weights. Each sum is a log-sum-exp taken relative to its own largest term, so nothing
+     * overflows or underflows whatever the half-life and the instants.
+     */
+    public int rescoreOwner(String owner, ScoringSettings s) {
+        StringBuilder weights = new StringBuilder();
+        for (InteractionType t : InteractionType.values()) {
+            weights.append(weights.length() == 0 ? "" : ", ").append("('").append(t.name()).append("', ")
+                    .append("CAST(? AS double precision))");
+        }
+        StringBuilder typeCols = new StringBuilder();
+        for (InteractionType t : InteractionType.values()) {
+            typeCols.append(", coalesce(max(k) FILTER (WHERE bucket = '").append(t.name())
+                    .append("'), '-Infinity') AS t").append(t.ordinal());
+        }
+        StringBuilder typeArray = new StringBuilder();
+        for (int i = 0; i < TYPES; i++) {
+            typeArray.append(i == 0 ? "" : ", ").append("coalesce(p.t").append(i).append(", '-Infinity')");
+        }
+        String sql = "WITH w(type, points) AS (VALUES " + weights + "),"
+                + " terms AS ("
+                + "   SELECT i.contact_id, b.bucket,"
+                + "          ln(b.p) / ln(2.0) + extract(epoch FROM i.occurred_at)::double precision / 86400.0 / ? AS x"
+                + "   FROM interactions i JOIN w ON w.type = i.type"
+                + "   CROSS JOIN LATERAL (VALUES"
+                + "     ('in', CASE i.direction WHEN 'INBOUND' THEN coalesce(i.weight, w.points)"
+                + "                            WHEN 'MUTUAL' THEN coalesce(i.weight, w.points) / 2 ELSE 0 END),"
+                + "     ('out', CASE i.direction WHEN 'OUTBOUND' THEN coalesce(i.weight, w.points)"
+                + "                             WHEN 'MUTUAL' THEN coalesce(i.weight, w.points) / 2 ELSE 0 END),"
+                + "     (i.type, coalesce(i.weight, w.points))) AS b(bucket, p)"
+                + "   WHERE i.owner_id = ? AND b.p > 0),"
+                + " refs AS (SELECT contact_id, bucket, max(x) AS ref FROM terms GROUP BY contact_id, bucket),"
+                + " sums AS (SELECT t.contact_id, t.bucket,"
+                + "          r.ref + ln(sum(power(2.0::double precision, greatest(t.x - r.ref, -1000.0)))) / ln(2.0) AS k"
+                + "   FROM terms t JOIN refs r ON r.contact_id = t.contact_id AND r.bucket = t.bucket"
+                + "   GROUP BY t.contact_id, t.bucket, r.ref),"
+                + " piv AS (SELECT contact_id, coalesce(max(k) FILTER (WHERE bucket = 'in'), '-Infinity') AS in_key,"
+                + "          coalesce(max(k) FILTER (WHERE bucket = 'out'), '-Infinity') AS out_key" + typeCols
+                + "   FROM sums GROUP BY contact_id),"
+                + " agg AS (SELECT contact_id, max(occurred_at) AS last_at, count(*) AS n FROM interactions"
+                + "   WHERE owner_id = ? GROUP BY contact_id),"
+                + " fresh AS (SELECT c.id, coalesce(p.in_key, '-Infinity') AS in_key, coalesce(p.out_key, '-Infinity') AS out_key,"
+                + "          ARRAY[" + typeArray + "]::double precision[] AS type_keys, a.last_at, coalesce(a.n, 0) AS n"
+                + "   FROM contacts c LEFT JOIN piv p ON p.contact_id = c.id LEFT JOIN agg a ON a.contact_id = c.id"
+                + "   WHERE c.owner_id = ?)"
+                + " UPDATE contacts c SET in_key = f.in_key, out_key = f.out_key,"
+                + "   score_key = CASE WHEN f.in_key = '-Infinity' AND f.out_key = '-Infinity' THEN '-Infinity'"
+                + "     WHEN f.in_key = '-Infinity' OR f.out_key = '-Infinity' THEN greatest(f.in_key, f.out_key) - 1"
+                + "     ELSE greatest(f.in_key, f.out_key) + ln((1 + power(2.0::double precision, greatest(least(f.in_key, f.out_key) - greatest(f.in_key, f.out_key), -1000.0)))"
+                + "       * (0.5 + 0.5 * power(2.0::double precision, greatest(least(f.in_key, f.out_key) - greatest(f.in_key, f.out_key), -1000.0)))) / ln(2.0) END,"
+                + "   type_keys = f.type_keys, last_interaction_at = f.last_at, interaction_count = f.n"
+                + " FROM fresh f WHERE c.owner_id = ? AND c.id = f.id";
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (InteractionType t : InteractionType.values()) {
+                    ps.setDouble(i++, s.weight(t));
+                }
+                ps.setDouble(i++, s.halfLifeDays());
+                ps.setString(i++, owner);
+                ps.setString(i++, owner);
+                ps.setString(i++, owner);
+                ps.setString(i, owner);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static ScoreState read(ResultSet rs) throws SQLException {
+        Array array = rs.getArray(3);
+        Object[] raw = (Object[]) array.getArray();
+        double[] typeKeys = new double[TYPES];
+        for (int i = 0; i < TYPES; i++) {
+            typeKeys[i] = i < raw.length && raw[i] != null ? ((Number) raw[i]).doubleValue() : Double.NEGATIVE_INFINITY;
+        }
+        java.time.OffsetDateTime last = rs.getObject(4, java.time.OffsetDateTime.class);
+        return new ScoreState(rs.getDouble(1), rs.getDouble(2), typeKeys, last == null ? null : last.toInstant(),
+                rs.getLong(5));
+    }
+
+    private <T> T work(SqlWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.threshold.support;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+
+/** Base of the HTTP tests: a real PostgreSQL, and requests as a fresh owner per test class instance. */
+@QuarkusTestResource(PostgresResource.class)
+public abstract class ApiTest {
+
+    protected final String owner = TestTokens.newOwner();
+
+    protected RequestSpecification as(String ownerId) {
+        return RestAssured.given().auth().oauth2(TestTokens.forOwner(ownerId)).contentType(ContentType.JSON);
+    }
+
+    protected RequestSpecification api() {
+        return as(owner);
+    }
+
+    protected String createContact(String displayName) {
+        return api().body(Map.of("displayName", displayName)).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    protected String createContact(Map<String, Object> body) {
+        return api().body(body).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+}
