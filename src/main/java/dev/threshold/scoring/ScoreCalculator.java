@@ -21,6 +21,7 @@ public final class ScoreCalculator {
     private static final long ORD_NEG_INF = ordered(Double.NEGATIVE_INFINITY);
     private static final long ORD_POS_INF = ordered(Double.POSITIVE_INFINITY);
     private static final long MAX_STEP = 1L << 62;
+    private static final double[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
     private ScoreCalculator() {
     }
@@ -192,6 +193,28 @@ public final class ScoreCalculator {
      * unchanged. So a value printed as 33.05 rounds to 33.1.
      */
     public static double round(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return value;
+        }
+        if (decimals >= 0 && decimals < POW10.length) {
+            // Fast path, identical to the BigDecimal result whenever the value is not within 1e-6 (in units
+            // of the last kept decimal) of a tie: the scaled value's rounding error is far below that margin.
+            double scale = POW10[decimals];
+            double y = Math.abs(value) * scale;
+            if (y < 1e9) {
+                double f = Math.floor(y);
+                double frac = y - f;
+                if (Math.abs(frac - 0.5) > 1e-6) {
+                    double r = (frac > 0.5 ? f + 1 : f) / scale;
+                    return value < 0 && r != 0 ? -r : r;
+                }
+            }
+        }
+        return roundExact(value, decimals);
+    }
+
+    /** {@link #round(double, int)} without the fast path (reference for tests). */
+    static double roundExact(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return value;
         }

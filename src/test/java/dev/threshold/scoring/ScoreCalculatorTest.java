@@ -590,6 +590,27 @@ class ScoreCalculatorTest {
         assertEquals(Double.POSITIVE_INFINITY, ScoreCalculator.round(Double.POSITIVE_INFINITY, 1));
     }
 
+    @Test
+    void fastRoundingEqualsBigDecimalHalfUp() {
+        Random rnd = new Random(17);
+        for (int i = 0; i < 1_000_000; i++) {
+            int decimals = rnd.nextInt(4);
+            double v = switch (i % 6) {
+                case 0 -> rnd.nextDouble() * 100;
+                case 1 -> (rnd.nextInt(200_001) - 100_000) / 2000.0; // exact and binary-inexact ties
+                case 2 -> (rnd.nextInt(20_001) - 10_000) / 20.0 + (rnd.nextInt(3) - 1) * 1e-12;
+                case 3 -> Math.nextUp(rnd.nextInt(100_000) / 200.0);
+                case 4 -> (rnd.nextDouble() - 0.5) * 1e12;
+                default -> Math.nextDown((rnd.nextInt(100_000) + 0.5) / Math.pow(10, decimals));
+            };
+            double fast = ScoreCalculator.round(v, decimals);
+            double exact = ScoreCalculator.roundExact(v, decimals);
+            if (Double.doubleToRawLongBits(fast) != Double.doubleToRawLongBits(exact)) {
+                throw new AssertionError(v + " to " + decimals + ": " + fast + " vs " + exact);
+            }
+        }
+    }
+
     // ------------------------------------------------------------ ScoreState basics
 
     @Test

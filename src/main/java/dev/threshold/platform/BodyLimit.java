@@ -1,0 +1,46 @@
+package dev.threshold.platform;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a request whose declared body exceeds {@code threshold.http.max-body-size} with a 413 problem,
+ * before any of it is read. (Quarkus' own limit, {@code quarkus.http.limits.max-body-size}, stays as the
+ * hard stop for bodies sent without a length, but answers with an empty body.)
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    private final long maxBytes;
+
+    public BodyLimit(@ConfigProperty(name = "threshold.http.max-body-size", defaultValue = "10M") MemorySize max) {
+        this.maxBytes = max.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null) {
+                long declared;
+                try {
+                    declared = Long.parseLong(length.trim());
+                } catch (NumberFormatException e) {
+                    declared = -1;
+                }
+                if (declared > maxBytes) {
+                    Problem problem = new Problem(Problem.TYPE_BASE + "payload-too-large", "Payload too large", 413,
+                            "The request body is " + declared + " bytes; at most " + maxBytes + " are accepted.",
+                            ctx.request().path(), null);
+                    ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                            .putHeader("Connection", "close").end(Json.encode(problem));
+                    return;
+                }
+            }
+            ctx.next();
+        });
+    }
+}
