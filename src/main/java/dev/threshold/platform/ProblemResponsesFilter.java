@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Documents the problem responses of every API operation in one place, so that each resource declares
  * only its success responses: 400, 401, 404, 409/412 (If-Match), 413, 415 and 503, each as
- * {@code application/problem+json} with the {@code Problem} schema.
+ * {@code application/problem+json} with the {@code Problem} schema; and the bearer token on every /api operation.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -31,6 +31,9 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             boolean hasId = entry.getKey().contains("{");
             for (Map.Entry<PathItem.HttpMethod, Operation> op : entry.getValue().getOperations().entrySet()) {
+                if (op.getValue().getSecurity() == null || op.getValue().getSecurity().isEmpty()) {
+                    op.getValue().addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearerAuth"));
+                }
                 APIResponses responses = op.getValue().getResponses();
                 PathItem.HttpMethod method = op.getKey();
                 boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
