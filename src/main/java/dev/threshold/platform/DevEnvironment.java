@@ -41,7 +41,7 @@ final class DevEnvironment {
             if (ThresholdMain.setting("quarkus.datasource.jdbc.url").isEmpty()) {
                 startEmbeddedPostgres();
             }
-            if (ThresholdMain.setting("mp.jwt.verify.publickey.location").isEmpty()) {
+            if (System.getenv("MP_JWT_VERIFY_PUBLICKEY_LOCATION") == null) {
                 prepareDevToken();
             }
             System.setProperty(STARTED_FLAG, "true");
@@ -102,9 +102,10 @@ final class DevEnvironment {
         System.out.println("==================================================================================");
         System.out.println(" Threshold dev token (owner '" + DEV_SUBJECT + "', valid 30 days; also in "
                 + HOME.resolve("dev-token.txt") + ").");
-        System.out.println(" Swagger UI: http://localhost:8080/q/swagger-ui  ->  Authorize  ->  paste the token.");
+        String base = "http://localhost:" + ThresholdMain.setting("quarkus.http.port").orElse("8080");
+        System.out.println(" Swagger UI: " + base + "/q/swagger-ui  ->  Authorize  ->  paste the token.");
         System.out.println(" curl -H \"Authorization: Bearer $(cat " + HOME.resolve("dev-token.txt")
-                + ")\" http://localhost:8080/api/v1/contacts");
+                + ")\" " + base + "/api/v1/contacts");
         System.out.println("==================================================================================");
         System.out.println(token);
         System.out.println();

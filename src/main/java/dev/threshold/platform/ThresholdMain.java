@@ -20,9 +20,9 @@ public final class ThresholdMain {
     }
 
     public static void main(String... args) {
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+        if (isDevMode()) {
             DevEnvironment.prepare();
-        } else if (LaunchMode.current() == LaunchMode.NORMAL) {
+        } else if (!profiles().contains("test")) {
             List<String> missing = missingProductionSettings();
             if (!missing.isEmpty()) {
                 System.err.println("Threshold cannot start: required configuration is missing: "
@@ -34,6 +34,32 @@ public final class ThresholdMain {
             }
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Dev mode ({@code quarkus:dev}). When the launcher runs, Quarkus has not yet set the launch mode or the
+     * dev profile, so this also recognises the dev-mode bootstrap on the call stack: its classes exist only
+     * in the Maven plugin's dev process, never in a packaged application.
+     */
+    static boolean isDevMode() {
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT || profiles().contains(LaunchMode.DEV_PROFILE)) {
+            return true;
+        }
+        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+            if (frame.getClassName().startsWith("io.quarkus.deployment.dev.")
+                    || frame.getClassName().startsWith("io.quarkus.runner.bootstrap.")) {
+                return true;
+            }
+        }
+        return String.valueOf(ThresholdMain.class.getClassLoader()).contains("ClassLoader: DEV");
+    }
+
+    private static List<String> profiles() {
+        try {
+            return ConfigProvider.getConfig().unwrap(io.smallrye.config.SmallRyeConfig.class).getProfiles();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     static List<String> missingProductionSettings() {

@@ -18,19 +18,25 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        // Token verification as an operator configures it: a PEM file and an issuer. (The packaged jar of
+        // the @QuarkusIntegrationTest runs in the prod profile and receives these as system properties.)
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("mp.jwt.verify.publickey.location",
+                java.nio.file.Path.of("src/test/resources/test-jwt/publicKey.pem").toAbsolutePath().toUri().toString());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (external != null && !external.isBlank()) {
-            return Map.of();
+            return config;
         }
         try {
             postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
         }
-        return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+        config.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "postgres");
+        return config;
     }
 
     @Override
