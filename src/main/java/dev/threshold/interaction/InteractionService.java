@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -105,14 +104,12 @@ public class InteractionService {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        // lock every contact in a fixed order, so that concurrent batches cannot deadlock
-        Map<UUID, ScoreState> states = new TreeMap<>();
+        // lock every contact in one statement, in key order, so that concurrent writers cannot deadlock
+        Set<UUID> ids = new java.util.HashSet<>();
         for (InteractionInput input : inputs) {
-            states.put(input.contactId(), null);
+            ids.add(input.contactId());
         }
-        for (UUID contactId : new ArrayList<>(states.keySet())) {
-            ledger.lock(owner, contactId).ifPresent(state -> states.put(contactId, state));
-        }
+        Map<UUID, ScoreState> states = new java.util.HashMap<>(ledger.lockAll(owner, ids));
         for (int i = 0; i < inputs.size(); i++) {
             if (states.get(inputs.get(i).contactId()) == null) {
                 errors.add(new ApiProblem.FieldError("[" + i + "].contactId", "no such contact"));

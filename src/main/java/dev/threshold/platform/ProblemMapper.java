@@ -146,6 +146,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isWriteConflict(e)) {
+            return respond(409, "conflict", "Conflict",
+                    "The request conflicted with a concurrent write; retry it.", uri, null);
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
             return Response.fromResponse(respond(503, "service-unavailable", "Service unavailable",
@@ -154,6 +158,16 @@ public class ProblemMapper {
         LOG.errorf(e, "Unexpected error on %s", uri == null ? "?" : uri.getPath());
         return respond(500, "internal-error", "Internal error",
                 "An unexpected error occurred; it has been logged.", uri, null);
+    }
+
+    /** Deadlock (40P01) or serialization failure (40001): the client may simply retry. */
+    static boolean isWriteConflict(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isDatabaseUnavailable(Throwable e) {

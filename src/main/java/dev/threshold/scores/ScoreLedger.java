@@ -62,6 +62,27 @@ public class ScoreLedger {
         });
     }
 
+    /**
+     * Locks several contacts in one statement, in key order (the order every multi-contact writer uses, so
+     * that writers cannot deadlock), and returns the states of those that exist.
+     */
+    public java.util.Map<UUID, ScoreState> lockAll(String owner, java.util.Collection<UUID> contactIds) {
+        return work(c -> {
+            java.util.Map<UUID, ScoreState> states = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, in_key, out_key, type_keys, last_interaction_at,"
+                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE")) {
+                ps.setString(1, owner);
+                ps.setArray(2, c.createArrayOf("uuid", contactIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        states.put(rs.getObject(1, UUID.class), readShifted(rs));
+                    }
+                }
+            }
+            return states;
+        });
+    }
+
     /** Reads the stored state without locking. */
     public Optional<ScoreState> read(String owner, UUID contactId) {
         return work(c -> {
@@ -206,16 +227,24 @@ public class ScoreLedger {
         });
     }
 
+    private static ScoreState readShifted(ResultSet rs) throws SQLException {
+        return read(rs, 1);
+    }
+
     private static ScoreState read(ResultSet rs) throws SQLException {
-        Array array = rs.getArray(3);
+        return read(rs, 0);
+    }
+
+    private static ScoreState read(ResultSet rs, int shift) throws SQLException {
+        Array array = rs.getArray(3 + shift);
         Object[] raw = (Object[]) array.getArray();
         double[] typeKeys = new double[TYPES];
         for (int i = 0; i < TYPES; i++) {
             typeKeys[i] = i < raw.length && raw[i] != null ? ((Number) raw[i]).doubleValue() : Double.NEGATIVE_INFINITY;
         }
-        java.time.OffsetDateTime last = rs.getObject(4, java.time.OffsetDateTime.class);
-        return new ScoreState(rs.getDouble(1), rs.getDouble(2), typeKeys, last == null ? null : last.toInstant(),
-                rs.getLong(5));
+        java.time.OffsetDateTime last = rs.getObject(4 + shift, java.time.OffsetDateTime.class);
+        return new ScoreState(rs.getDouble(1 + shift), rs.getDouble(2 + shift), typeKeys,
+                last == null ? null : last.toInstant(), rs.getLong(5 + shift));
     }
 
     private <T> T work(SqlWork<T> work) {

@@ -1,0 +1,139 @@
+package dev.threshold.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.threshold.platform.CurrentOwner;
+import dev.threshold.platform.ETags;
+import dev.threshold.platform.Examples;
+import dev.threshold.platform.MergePatch;
+import dev.threshold.platform.Page;
+import dev.threshold.platform.PageRequest;
+import dev.threshold.platform.Params;
+import dev.threshold.scores.RankedContact;
+import dev.threshold.scores.RankingResource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/actions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Actions", description = "What the owner wants to do with a relationship, and who is ready for it")
+public class ActionResource {
+
+    private final ActionService service;
+    private final CurrentOwner owner;
+
+    public ActionResource(ActionService service, CurrentOwner owner) {
+        this.service = service;
+        this.owner = owner;
+    }
+
+    @GET
+    @Operation(summary = "The owner's actions, lowest threshold first", description = "A new owner starts with five default actions. At most 200 actions, so one page holds them all.")
+    @APIResponse(responseCode = "200", description = "Every action",
+            content = @Content(schema = @Schema(implementation = ActionPage.class),
+                    examples = @ExampleObject(name = "actions", value = Examples.ACTION_PAGE)))
+    public Page<ActionView> list() {
+        return Page.of(service.list(owner.id()), null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an action")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionInput.class),
+            examples = @ExampleObject(name = "action", value = Examples.ACTION_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new action",
+            content = @Content(schema = @Schema(implementation = ActionView.class),
+                    examples = @ExampleObject(name = "action", value = Examples.ACTION)))
+    public Response create(ActionInput input, UriInfo uri) {
+        ActionView created = service.create(owner.id(), input);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an action")
+    @APIResponse(responseCode = "200", description = "The action",
+            content = @Content(schema = @Schema(implementation = ActionView.class),
+                    examples = @ExampleObject(name = "action", value = Examples.ACTION)))
+    public Response get(@PathParam("id") String id) {
+        ActionView view = service.get(owner.id(), Params.pathId(id, "Action " + id));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an action")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionInput.class),
+            examples = @ExampleObject(name = "action", value = Examples.ACTION_INPUT)))
+    @APIResponse(responseCode = "200", description = "The updated action",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
+    public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ActionInput input) {
+        ActionView view = service.replace(owner.id(), Params.pathId(id, "Action " + id), input, ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of an action (JSON Merge Patch)")
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = ActionInput.class),
+            examples = @ExampleObject(name = "patch", value = "{\"threshold\": 55}")))
+    @APIResponse(responseCode = "200", description = "The updated action",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
+    public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        ActionView view = service.patch(owner.id(), Params.pathId(id, "Action " + id), patch, ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an action")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(owner.id(), Params.pathId(id, "Action " + id), ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/contacts")
+    @Operation(summary = "The contacts that clear this action now, strongest first")
+    @APIResponse(responseCode = "200", description = "A page of ranked contacts",
+            content = @Content(schema = @Schema(implementation = RankingResource.RankedPage.class),
+                    examples = @ExampleObject(name = "ranking", value = Examples.RANKING)))
+    public Page<RankedContact> contacts(
+            @PathParam("id") String id,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        var actionId = Params.pathId(id, "Action " + id);
+        return service.contacts(owner.id(), actionId, PageRequest.parse(limit, cursor, "action:" + actionId));
+    }
+
+    @Schema(name = "ActionPage")
+    public record ActionPage(List<ActionView> items, @Schema(nullable = true) String nextCursor) {
+    }
+}

@@ -1,0 +1,184 @@
+package dev.threshold.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threshold.platform.ApiProblem;
+import dev.threshold.platform.ETags;
+import dev.threshold.platform.MergePatch;
+import dev.threshold.platform.Page;
+import dev.threshold.platform.PageRequest;
+import dev.threshold.platform.Text;
+import dev.threshold.scores.ActionRef;
+import dev.threshold.scores.ActionThresholds;
+import dev.threshold.scores.OwnerScoring;
+import dev.threshold.scores.RankedContact;
+import dev.threshold.scores.Ranking;
+import dev.threshold.scores.Scorer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The owner's actions. A new owner starts with a ladder of sensible defaults, provisioned once (an owner who
+ * deletes them keeps them deleted).
+ */
+@ApplicationScoped
+@Transactional
+public class ActionService implements ActionThresholds {
+
+    static final List<ActionInput> DEFAULTS = List.of(
+            new ActionInput("Engage with their posts", "Like, comment on and share what they publish.", 0.0),
+            new ActionInput("Invite to an event", "Invite them to a meetup, webinar or business presentation.", 25.0),
+            new ActionInput("Share a business opportunity", "Bring them a lead, a job or a deal that fits them.", 40.0),
+            new ActionInput("Ask for a referral", "Ask them to introduce or recommend you.", 60.0),
+            new ActionInput("Ask for a favour or an investment", "Ask for real help: time, money or reputation.", 80.0));
+
+    /** An owner's actions fit in one page of a list. */
+    static final int MAX_ACTIONS = 200;
+
+    private final ActionRepository actions;
+    private final EntityManager em;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final OwnerScoring scoring;
+    private final Ranking ranking;
+
+    public ActionService(ActionRepository actions, EntityManager em, Validator validator, ObjectMapper json,
+                         OwnerScoring scoring, Ranking ranking) {
+        this.actions = actions;
+        this.em = em;
+        this.validator = validator;
+        this.json = json;
+        this.scoring = scoring;
+        this.ranking = ranking;
+    }
+
+    /** Provisions the default actions the first time an owner is seen. */
+    public void ensureDefaults(String owner) {
+        boolean known = !em.createNativeQuery("SELECT 1 FROM owners WHERE owner_id = ?1").setParameter(1, owner)
+                .getResultList().isEmpty();
+        if (known) {
+            return;
+        }
+        int inserted = em.createNativeQuery("INSERT INTO owners (owner_id, created_at) VALUES (?1, ?2)"
+                        + " ON CONFLICT (owner_id) DO NOTHING")
+                .setParameter(1, owner).setParameter(2, Instant.now()).executeUpdate();
+        if (inserted == 1) {
+            for (ActionInput input : DEFAULTS) {
+                Action action = newAction(owner);
+                apply(action, input);
+                actions.persist(action);
+            }
+            em.flush();
+        }
+    }
+
+    @Override
+    public List<ActionRef> actions(String owner) {
+        ensureDefaults(owner);
+        return actions.listOwned(owner).stream().map(a -> new ActionRef(a.id, a.name, a.threshold)).toList();
+    }
+
+    public List<ActionView> list(String owner) {
+        ensureDefaults(owner);
+        return actions.listOwned(owner).stream().map(ActionView::of).toList();
+    }
+
+    public ActionView create(String owner, ActionInput input) {
+        ensureDefaults(owner);
+        validate(input);
+        if (actions.count("ownerId", owner) >= MAX_ACTIONS) {
+            throw ApiProblem.conflict("An owner has at most " + MAX_ACTIONS + " actions; delete one first.");
+        }
+        Action action = newAction(owner);
+        apply(action, input);
+        actions.persist(action);
+        em.flush();
+        return ActionView.of(action);
+    }
+
+    public ActionView get(String owner, UUID id) {
+        ensureDefaults(owner);
+        return ActionView.of(require(owner, id));
+    }
+
+    public ActionView replace(String owner, UUID id, ActionInput input, String ifMatch) {
+        validate(input);
+        Action action = require(owner, id);
+        ETags.check(ifMatch, action.version);
+        apply(action, input);
+        em.flush();
+        return ActionView.of(action);
+    }
+
+    public ActionView patch(String owner, UUID id, JsonNode patch, String ifMatch) {
+        if (patch == null || !patch.isObject()) {
+            throw ApiProblem.invalid("body", "must be a JSON object (a JSON merge patch)");
+        }
+        Action action = require(owner, id);
+        ETags.check(ifMatch, action.version);
+        ActionInput input;
+        try {
+            input = json.treeToValue(MergePatch.apply(json.valueToTree(ActionInput.of(action)), patch), ActionInput.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new jakarta.ws.rs.WebApplicationException(e, 400);
+        }
+        validate(input);
+        apply(action, input);
+        em.flush();
+        return ActionView.of(action);
+    }
+
+    public void delete(String owner, UUID id, String ifMatch) {
+        Action action = require(owner, id);
+        ETags.check(ifMatch, action.version);
+        actions.delete(action);
+    }
+
+    /** The contacts that clear the action now, strongest first: a range scan on the stored score key. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<RankedContact> contacts(String owner, UUID id, PageRequest page) {
+        Action action = require(owner, id);
+        Scorer scorer = scoring.scorer(owner);
+        return ranking.rank(owner, scorer, scorer.keyFloor(action.threshold), Double.POSITIVE_INFINITY, page);
+    }
+
+    private Action require(String owner, UUID id) {
+        return actions.findOwned(owner, id).orElseThrow(() -> ApiProblem.notFound("Action " + id));
+    }
+
+    private void validate(ActionInput input) {
+        if (input == null) {
+            throw ApiProblem.invalid("body", "is required");
+        }
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    private static Action newAction(String owner) {
+        Action action = new Action();
+        action.ownerId = owner;
+        action.id = UUID.randomUUID();
+        action.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return action;
+    }
+
+    private static void apply(Action a, ActionInput in) {
+        a.name = Text.clean("name", in.name());
+        if (a.name == null) {
+            throw ApiProblem.invalid("name", "must not be blank");
+        }
+        a.description = Text.clean("description", in.description());
+        a.threshold = in.threshold();
+        a.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

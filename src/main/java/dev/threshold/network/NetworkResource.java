@@ -1,0 +1,57 @@
+package dev.threshold.network;
+
+import dev.threshold.platform.CurrentOwner;
+import dev.threshold.platform.Examples;
+import dev.threshold.platform.PageRequest;
+import dev.threshold.scores.TimeParams;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/network")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Network", description = "The owner's whole network: the tier pyramid and whom to engage next")
+public class NetworkResource {
+
+    private final NetworkService service;
+    private final CurrentOwner owner;
+
+    public NetworkResource(NetworkService service, CurrentOwner owner) {
+        this.service = service;
+        this.owner = owner;
+    }
+
+    @GET
+    @Path("summary")
+    @Operation(summary = "The tier pyramid, who clears each action, and the size of the log",
+            description = "Counts use the stored scores; for an `at` in the past, interactions recorded after `at` are counted as if they had already happened.")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(schema = @Schema(implementation = NetworkSummary.class),
+                    examples = @ExampleObject(name = "summary", value = Examples.SUMMARY)))
+    public NetworkSummary summary(@Parameter(description = "Instant (ISO-8601); default now") @QueryParam("at") String at) {
+        return service.summary(owner.id(), TimeParams.at(at));
+    }
+
+    @GET
+    @Path("recommendations")
+    @Operation(summary = "Whom to engage next, and why",
+            description = "TIER_DROP_SOON (falls a tier within 14 days), NEXT_TIER_CLOSE (within 5 points of the next tier), CADENCE_DUE (last touch older than the wanted cadence); each with the interaction that would help.")
+    @APIResponse(responseCode = "200", description = "The recommendations, most urgent first",
+            content = @Content(schema = @Schema(implementation = Recommendation.Items.class),
+                    examples = @ExampleObject(name = "recommendations", value = Examples.RECOMMENDATIONS)))
+    public Recommendation.Items recommendations(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
+        int size = PageRequest.parse(limit, null, "recommendations").limit();
+        return new Recommendation.Items(service.recommendations(owner.id(), size));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.threshold.network;
+
+import dev.threshold.scoring.Direction;
+import dev.threshold.scoring.InteractionType;
+import dev.threshold.scoring.Tier;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Whom to engage next and why. */
+@Schema(name = "Recommendation")
+public record Recommendation(UUID contactId, String displayName, Tier tier, double strength, Reason reason,
+                             @Schema(nullable = true) Double daysUntilTierDrop,
+                             @Schema(nullable = true) Instant lastInteractionAt,
+                             SuggestedInteraction suggestedInteraction,
+                             @Schema(description = "Why, in words") String detail) {
+
+    public enum Reason { TIER_DROP_SOON, NEXT_TIER_CLOSE, CADENCE_DUE }
+
+    @Schema(name = "SuggestedInteraction")
+    public record SuggestedInteraction(InteractionType type, Direction direction) {
+    }
+
+    @Schema(name = "Recommendations")
+    public record Items(List<Recommendation> items) {
+    }
+}

@@ -1,0 +1,57 @@
+package dev.threshold.scores;
+
+import dev.threshold.platform.CurrentOwner;
+import dev.threshold.platform.Examples;
+import dev.threshold.platform.Page;
+import dev.threshold.platform.PageRequest;
+import dev.threshold.platform.Params;
+import dev.threshold.scoring.Tier;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/scores")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scores")
+public class RankingResource {
+
+    private final ScoreService service;
+    private final CurrentOwner owner;
+
+    public RankingResource(ScoreService service, CurrentOwner owner) {
+        this.service = service;
+        this.owner = owner;
+    }
+
+    @GET
+    @Operation(summary = "Contacts ranked by strength, strongest first")
+    @APIResponse(responseCode = "200", description = "A page of ranked contacts",
+            content = @Content(schema = @Schema(implementation = RankedPage.class),
+                    examples = @ExampleObject(name = "ranking", value = Examples.RANKING)))
+    public Page<RankedContact> rank(
+            @Parameter(schema = @Schema(enumeration = {"STRANGER", "ACQUAINTANCE", "FRIEND", "ALLY"})) @QueryParam("tier") String tier,
+            @Parameter(description = "Only contacts at least this strong (0–100)") @QueryParam("minStrength") String minStrength,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        Tier t = Params.enumValue(tier, Tier.class, "tier");
+        Double min = Params.number(minStrength, "minStrength", 0, 100);
+        String ordering = "scores:" + t + ":" + min;
+        return service.rank(owner.id(), t, min, PageRequest.parse(limit, cursor, ordering));
+    }
+
+    @Schema(name = "RankedPage")
+    public record RankedPage(List<RankedContact> items, @Schema(nullable = true) String nextCursor) {
+    }
+}
