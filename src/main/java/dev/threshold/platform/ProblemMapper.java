@@ -88,6 +88,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion
+                && coercion.getProcessor() != null) {
+            String pointer = coercion.getProcessor().getParsingContext().pathAsPointer().toString();
+            String field = pointer.isEmpty() ? "body"
+                    : pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+            return apiProblem(ApiProblem.invalid(field, "is out of range"), uri);
+        }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return apiProblem(ApiProblem.invalid("body", "is not well-formed JSON" + where), uri);

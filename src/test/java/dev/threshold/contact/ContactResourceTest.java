@@ -171,6 +171,12 @@ class ContactResourceTest extends ApiTest {
         api().contentType(ContentType.TEXT).body("hello").post("/api/v1/contacts").then().statusCode(415)
                 .contentType("application/problem+json");
         api().body("{\"displayName\": NaN}").post("/api/v1/contacts").then().statusCode(400);
+        api().body("{\"displayName\": \"A\", \"cadenceDays\": 99999999999}").post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", hasItem("cadenceDays"));
+        api().body("{\"displayName\": \"A\", \"profiles\": {\"x\": \"@a\", \"bad\": 5}}").post("/api/v1/contacts")
+                .then().statusCode(201);
+        api().body("{\"displayName\": \"A\", \"profiles\": [1]}").post("/api/v1/contacts").then().statusCode(400)
+                .body("errors.field", hasItem("profiles"));
         api().get("/api/v1/contacts/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
         api().get("/api/v1/contacts?limit=abc").then().statusCode(400).body("errors.field", hasItem("limit"));
         api().get("/api/v1/contacts?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));

@@ -1,7 +1,5 @@
 package dev.threshold.support;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +14,7 @@ public final class RawHttp {
 
     /** Sends only the head of a POST declaring {@code contentLength} bytes plus a little body, and returns the raw response. */
     public static String postHead(String path, String token, long contentLength) throws Exception {
-        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
+        int port = io.restassured.RestAssured.port;
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

@@ -1,0 +1,1 @@
+SELECT max(last_interaction_at) FROM contacts WHERE owner_id = :p1;

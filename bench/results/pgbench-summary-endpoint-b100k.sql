@@ -1,0 +1,10 @@
+SELECT count(*) FROM contacts WHERE owner_id = :owner AND score_key >= :ninf AND score_key < :kf10;
+SELECT count(*) FROM contacts WHERE owner_id = :owner AND score_key >= :kf10 AND score_key < :kf40;
+SELECT count(*) FROM contacts WHERE owner_id = :owner AND score_key >= :kf40 AND score_key < :kf75;
+SELECT count(*) FROM contacts WHERE owner_id = :owner AND score_key >= :kf75 AND score_key < :pinf;
+SELECT count(*) FROM contacts WHERE owner_id = :owner AND score_key >= :ninf AND score_key < :pinf;
+SELECT count(*) FROM contacts WHERE owner_id = :owner AND score_key >= :kf25 AND score_key < :pinf;
+SELECT count(*) FROM contacts WHERE owner_id = :owner AND score_key >= :kf40 AND score_key < :pinf;
+SELECT count(*) FROM contacts WHERE owner_id = :owner AND score_key >= :kf60 AND score_key < :pinf;
+SELECT count(*) FROM contacts WHERE owner_id = :owner AND score_key >= :kf80 AND score_key < :pinf;
+SELECT coalesce(sum(interaction_count), 0), max(last_interaction_at) FROM contacts WHERE owner_id = :owner;
