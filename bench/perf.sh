@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# One command for the performance figures of docs/benchmarks.md:
+#   bash bench/perf.sh [small|large] [concurrency]
+# Starts a PostgreSQL 15 and the packaged service on loopback, loads a synthetic data set through the
+# API (batch ingest rate), drives the main endpoints with wrk at fixed concurrency (requests/s, p50,
+# p99), runs pgbench on the same database as the physical baseline (select-only, and the exact SQL of
+# a score read), and prints every API figure also as a ratio to pgbench. Everything stays on 127.0.0.1.
+set -euo pipefail
+SIZE=${1:-small}
+CONC=${2:-16}
+DURATION=${BENCH_DURATION:-20}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${BENCH_WORK:-/tmp/threshold-bench-$SIZE}
+PGBIN=/usr/lib/postgresql/15/bin
+PGPORT=${BENCH_PG_PORT:-55433}
+APPPORT=${BENCH_APP_PORT:-18080}
+ISSUER=https://threshold.bench/issuer
+OWNER=bench-owner
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- tools -------------------------------------------------------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+[ -x "$PGBIN/postgres" ] || missing+=(postgresql-15)
+[ -x "$PGBIN/pgbench" ] || missing+=(postgresql-15)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+[ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests)
+
+# --- PostgreSQL ----------------------------------------------------------------------------------------
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+rm -rf "$WORK" && mkdir -p "$WORK" && chown postgres "$WORK"
+runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start \
+  -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c max_connections=200" >/dev/null
+command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE threshold" >/dev/null
+
+# --- keys, service, token --------------------------------------------------------------------------
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
+openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/threshold" \
+QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
+MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" MP_JWT_VERIFY_ISSUER="$ISSUER" \
+QUARKUS_HTTP_PORT=$APPPORT \
+  java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$APPPORT/q/health/ready" >/dev/null && break
+  sleep 1
+done
+TOKEN=$(python3 "$ROOT/bench/perf.py" token "$WORK/private.pem" "$ISSUER" "$OWNER")
+
+log "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; load $(cut -d' ' -f1-3 /proc/loadavg)"
+log "load: $SIZE data set through the API"
+python3 "$ROOT/bench/perf.py" load "$APPPORT" "$TOKEN" "$SIZE" "$WORK/ids.json" 4
+python3 -c "import json;d=json.load(open('$WORK/ids.json'));open('$WORK/contacts.txt','w').write('\n'.join(d['contacts']));open('$WORK/actions.txt','w').write('\n'.join(d['actions']))"
+command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d threshold -qc "VACUUM ANALYZE" >/dev/null
+
+# --- API under wrk -------------------------------------------------------------------------------------
+RSS_MAX=0
+run_wrk() { # name template idsfile [method]
+  local out
+  out=$(wrk -t2 -c"$CONC" -d"${DURATION}s" --latency -s "$ROOT/bench/wrk.lua" "http://127.0.0.1:$APPPORT" \
+        -- "$2" "$3" "$TOKEN" "${4:-GET}" | grep RESULT)
+  local rss
+  rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
+  [ "$rss" -gt "$RSS_MAX" ] && RSS_MAX=$rss
+  printf '%-36s %s\n' "$1" "${out#RESULT }" | tee -a "$WORK/results.txt"
+}
+log "API, wrk -t2 -c$CONC -d${DURATION}s (after a warm-up)"
+BENCH_DURATION_SAVE=$DURATION; DURATION=5
+run_wrk warmup "/api/v1/contacts/{id}/score" "$WORK/contacts.txt" >/dev/null
+DURATION=$BENCH_DURATION_SAVE
+: > "$WORK/results.txt"
+run_wrk "GET /contacts/{id}/score" "/api/v1/contacts/{id}/score" "$WORK/contacts.txt"
+run_wrk "GET /scores" "/api/v1/scores" "$WORK/contacts.txt"
+run_wrk "GET /actions/{id}/contacts" "/api/v1/actions/{id}/contacts" "$WORK/actions.txt"
+run_wrk "GET /network/summary" "/api/v1/network/summary" "$WORK/contacts.txt"
+run_wrk "GET /network/recommendations" "/api/v1/network/recommendations" "$WORK/contacts.txt"
+run_wrk "GET /contacts/{id}" "/api/v1/contacts/{id}" "$WORK/contacts.txt"
+run_wrk "POST /contacts/{id}/interactions" "/api/v1/contacts/{id}/interactions" "$WORK/contacts.txt" POST
+
+# --- pgbench baseline ----------------------------------------------------------------------------------
+log "pgbench baseline at the same concurrency"
+command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE pgbench" >/dev/null
+"$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -i -q -s 10 pgbench >/dev/null 2>&1
+SELECT_ONLY=$("$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -S -M prepared -c "$CONC" -j 2 -T "$DURATION" pgbench 2>/dev/null \
+  | awk '/^tps/ {print int($3)}')
+command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d threshold -qc \
+  "CREATE TABLE IF NOT EXISTS bench_ids AS SELECT row_number() OVER () AS n, id FROM contacts WHERE owner_id = '$OWNER'; CREATE UNIQUE INDEX IF NOT EXISTS bench_ids_n ON bench_ids (n); ANALYZE bench_ids" >/dev/null
+N=$(wc -l < "$WORK/contacts.txt"); N=$((N + 1))
+cat > "$WORK/score-read.sql" <<SQL
+\set n random(1, $N)
+SELECT id AS cid FROM bench_ids WHERE n = :n \gset
+SELECT in_key, out_key, type_keys, last_interaction_at, interaction_count FROM contacts WHERE owner_id = '$OWNER' AND id = :cid;
+SQL
+SCORE_SQL=$("$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -r -M prepared -f "$WORK/score-read.sql" -c "$CONC" -j 2 -T "$DURATION" threshold 2>/dev/null)
+SCORE_TPS=$(echo "$SCORE_SQL" | awk '/^tps/ {print int($3)}')
+printf '%-36s tps=%s\n' "pgbench select-only (-S)" "$SELECT_ONLY"
+printf '%-36s tps=%s (each transaction: an id lookup + the score-read SELECT)\n' "pgbench score-read SQL" "$SCORE_TPS"
+
+log "ratios to pgbench select-only ($SELECT_ONLY tps)"
+while read -r line; do
+  name=$(echo "$line" | sed 's/ *rps=.*//'); rps=$(echo "$line" | sed 's/.*rps=\([0-9]*\).*/\1/')
+  awk -v n="$name" -v r="$rps" -v b="$SELECT_ONLY" -v s="$SCORE_TPS" \
+    'BEGIN { printf "%-36s %6.1f%% of select-only, %6.1f%% of score-read SQL\n", n, 100*r/b, 100*r/s }'
+done < "$WORK/results.txt"
+log "service RSS, max sampled after each run: $((RSS_MAX / 1024)) MB (default heap settings: no -Xmx; BENCH_JAVA_OPTS='${BENCH_JAVA_OPTS:-}')"
