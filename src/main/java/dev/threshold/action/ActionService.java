@@ -8,6 +8,7 @@ import dev.threshold.platform.MergePatch;
 import dev.threshold.platform.Page;
 import dev.threshold.platform.PageRequest;
 import dev.threshold.platform.Text;
+import dev.threshold.platform.Validation;
 import dev.threshold.scores.ActionRef;
 import dev.threshold.scores.ActionThresholds;
 import dev.threshold.scores.OwnerScoring;
@@ -17,7 +18,6 @@ import dev.threshold.scores.Scorer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import java.time.Instant;
@@ -119,17 +119,9 @@ public class ActionService implements ActionThresholds {
     }
 
     public ActionView patch(String owner, UUID id, JsonNode patch, String ifMatch) {
-        if (patch == null || !patch.isObject()) {
-            throw ApiProblem.invalid("body", "must be a JSON object (a JSON merge patch)");
-        }
         Action action = require(owner, id);
         ETags.check(ifMatch, action.version);
-        ActionInput input;
-        try {
-            input = json.treeToValue(MergePatch.apply(json.valueToTree(ActionInput.of(action)), patch), ActionInput.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new jakarta.ws.rs.WebApplicationException(e, 400);
-        }
+        ActionInput input = MergePatch.merge(json, ActionInput.of(action), patch, ActionInput.class);
         validate(input);
         apply(action, input);
         em.flush();
@@ -155,13 +147,7 @@ public class ActionService implements ActionThresholds {
     }
 
     private void validate(ActionInput input) {
-        if (input == null) {
-            throw ApiProblem.invalid("body", "is required");
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        Validation.require(validator, input);
     }
 
     private static Action newAction(String owner) {

@@ -8,13 +8,13 @@ import dev.threshold.platform.MergePatch;
 import dev.threshold.platform.Page;
 import dev.threshold.platform.PageRequest;
 import dev.threshold.platform.Text;
+import dev.threshold.platform.Validation;
 import dev.threshold.scores.OwnerScoring;
 import dev.threshold.scores.Scorer;
 import dev.threshold.scoring.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import java.time.Instant;
@@ -74,18 +74,9 @@ public class ContactService {
     }
 
     public ContactView patch(String owner, UUID id, JsonNode patch, String ifMatch) {
-        if (patch == null || !patch.isObject()) {
-            throw ApiProblem.invalid("body", "must be a JSON object (a JSON merge patch)");
-        }
         Contact contact = require(owner, id);
         ETags.check(ifMatch, contact.version);
-        JsonNode merged = MergePatch.apply(json.valueToTree(ContactInput.of(contact)), patch);
-        ContactInput input;
-        try {
-            input = json.treeToValue(merged, ContactInput.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new jakarta.ws.rs.WebApplicationException(e, 400);
-        }
+        ContactInput input = MergePatch.merge(json, ContactInput.of(contact), patch, ContactInput.class);
         validate(input);
         apply(contact, input);
         em.flush();
@@ -180,13 +171,7 @@ public class ContactService {
     }
 
     private void validate(ContactInput input) {
-        if (input == null) {
-            throw ApiProblem.invalid("body", "is required");
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        Validation.require(validator, input);
     }
 
     private static void apply(Contact c, ContactInput in) {

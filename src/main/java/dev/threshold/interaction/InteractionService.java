@@ -137,19 +137,10 @@ public class InteractionService {
     }
 
     public InteractionView patch(String owner, UUID id, JsonNode patch, String ifMatch) {
-        if (patch == null || !patch.isObject()) {
-            throw ApiProblem.invalid("body", "must be a JSON object (a JSON merge patch)");
-        }
         Interaction interaction = require(owner, id);
         ETags.check(ifMatch, interaction.version);
         ledger.lock(owner, interaction.contactId);
-        JsonNode merged = MergePatch.apply(json.valueToTree(InteractionInput.of(interaction)), patch);
-        InteractionInput input;
-        try {
-            input = json.treeToValue(merged, InteractionInput.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new jakarta.ws.rs.WebApplicationException(e, 400);
-        }
+        InteractionInput input = MergePatch.merge(json, InteractionInput.of(interaction), patch, InteractionInput.class);
         if (input.contactId() == null || !input.contactId().equals(interaction.contactId)) {
             throw ApiProblem.invalid("contactId", "cannot be changed; delete the interaction and record it again");
         }

@@ -14,6 +14,22 @@ public final class MergePatch {
     private MergePatch() {
     }
 
+    /**
+     * Applies {@code patch} to the JSON form of {@code current} and reads the result back as {@code type}.
+     * A patch that is not a JSON object, or a result of the wrong shape, is a 400 naming the field.
+     */
+    public static <T> T merge(com.fasterxml.jackson.databind.ObjectMapper json, Object current, JsonNode patch,
+                              Class<T> type) {
+        if (patch == null || !patch.isObject()) {
+            throw ApiProblem.invalid("body", "must be a JSON object (a JSON merge patch)");
+        }
+        try {
+            return json.treeToValue(apply(json.valueToTree(current), patch), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new jakarta.ws.rs.WebApplicationException(e, 400);
+        }
+    }
+
     public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (patch == null || !patch.isObject()) {
             return patch;
