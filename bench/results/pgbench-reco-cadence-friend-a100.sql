@@ -1,4 +1,4 @@
-\set p2 234.86501596902784
-\set p3 236.3053467964055
+\set p2 234.8650755337831
+\set p3 236.30540636116078
 \set p5 50
 SELECT id, display_name, score_key, in_key, out_key, last_interaction_at, cadence_days FROM contacts WHERE owner_id = :p1 AND score_key >= :p2 AND score_key < :p3 AND cadence_days IS NULL AND last_interaction_at < :p4 ORDER BY score_key DESC, id LIMIT :p5;

@@ -1,4 +1,4 @@
-\set p2 234.86501596902784
-\set p3 235.0205715245834
+\set p2 234.8650755337831
+\set p3 235.02063108933868
 \set p4 50
 SELECT id, display_name, score_key, in_key, out_key, last_interaction_at, cadence_days FROM contacts WHERE owner_id = :p1 AND score_key >= :p2 AND score_key < :p3 ORDER BY score_key DESC, id LIMIT :p4;

@@ -127,7 +127,7 @@ public class ContactService {
             }
             case STRENGTH -> {
                 if (page.hasCursor()) {
-                    sql.append(" AND (c.score_key < :k OR (c.score_key = :k AND c.id > :id))");
+                    sql.append(" AND c.score_key <= :k AND (c.score_key < :k OR (c.score_key = :k AND c.id > :id))");
                     params.put("k", cursorDouble(page, 0));
                     params.put("id", cursorId(page, 1));
                 }

@@ -51,26 +51,67 @@ public class NetworkService {
         this.actions = actions;
     }
 
+    /**
+     * One pass over the owner's score index: contacts bucketed by every floor that matters (the tier
+     * floors and the action thresholds, as keys at {@code at}), summed in Java into the pyramid and the
+     * per-action counts.
+     */
     public NetworkSummary summary(String owner, Instant at) {
         Scorer scorer = scoring.scorer(owner, at);
+        List<ActionRef> actionRefs = actions.actions(owner);
+        java.util.TreeSet<Double> floors = new java.util.TreeSet<>();
+        for (Tier tier : Tier.values()) {
+            floors.add(scorer.keyFloor(tier));
+        }
+        for (ActionRef action : actionRefs) {
+            floors.add(scorer.keyFloor(action.threshold()));
+        }
+        floors.removeIf(k -> Double.isInfinite(k));
+        double[] bounds = floors.stream().mapToDouble(Double::doubleValue).toArray();
+        Double[] boxed = floors.toArray(new Double[0]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT width_bucket(score_key, CAST(?2 AS float8[])) AS bucket,"
+                        + " count(*), coalesce(sum(interaction_count), 0), max(last_interaction_at)"
+                        + " FROM contacts WHERE owner_id = ?1 GROUP BY 1")
+                .setParameter(1, owner).setParameter(2, boxed).getResultList();
+        long[] perBucket = new long[bounds.length + 1];
+        long interactions = 0;
+        Instant last = null;
+        for (Object[] r : rows) {
+            perBucket[((Number) r[0]).intValue()] += ((Number) r[1]).longValue();
+            interactions += ((Number) r[2]).longValue();
+            Instant touched = SqlValues.instant(r[3]);
+            if (touched != null && (last == null || touched.isAfter(last))) {
+                last = touched;
+            }
+        }
         Map<Tier, Long> tiers = new EnumMap<>(Tier.class);
         long total = 0;
         for (Tier tier : Tier.values()) {
             double max = tier.next() == null ? Double.POSITIVE_INFINITY : scorer.keyFloor(tier.next());
-            long n = ranking.count(owner, scorer.keyFloor(tier), max);
+            long n = atLeast(perBucket, bounds, scorer.keyFloor(tier)) - atLeast(perBucket, bounds, max);
             tiers.put(tier, n);
             total += n;
         }
         List<NetworkSummary.ActionCount> counts = new ArrayList<>();
-        for (ActionRef action : actions.actions(owner)) {
+        for (ActionRef action : actionRefs) {
             counts.add(new NetworkSummary.ActionCount(action.id(), action.name(), action.threshold(),
-                    ranking.count(owner, scorer.keyFloor(action.threshold()), Double.POSITIVE_INFINITY)));
+                    atLeast(perBucket, bounds, scorer.keyFloor(action.threshold()))));
         }
-        Object[] row = (Object[]) em.createNativeQuery("SELECT coalesce(sum(interaction_count), 0),"
-                        + " max(last_interaction_at) FROM contacts WHERE owner_id = ?1")
-                .setParameter(1, owner).getSingleResult();
-        return new NetworkSummary(at, total, tiers, counts,
-                new NetworkSummary.Interactions(((Number) row[0]).longValue(), SqlValues.instant(row[1])));
+        return new NetworkSummary(at, total, tiers, counts, new NetworkSummary.Interactions(interactions, last));
+    }
+
+    /** Contacts whose key is at least {@code key}; {@code key} is -∞, +∞, or one of {@code bounds}. */
+    static long atLeast(long[] perBucket, double[] bounds, double key) {
+        if (key == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
+        int from = key == Double.NEGATIVE_INFINITY ? 0 : java.util.Arrays.binarySearch(bounds, key) + 1;
+        long n = 0;
+        for (int b = from; b < perBucket.length; b++) {
+            n += perBucket[b];
+        }
+        return n;
     }
 
     public List<Recommendation> recommendations(String owner, int limit) {

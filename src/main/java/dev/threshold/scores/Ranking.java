@@ -52,8 +52,9 @@ public class Ranking {
             params.add(key);
             int k = params.size();
             params.add(id);
-            sql.append(" AND (score_key < ?").append(k).append(" OR (score_key = ?").append(k)
-                    .append(" AND id > ?").append(params.size()).append("))");
+            // the first condition bounds the index scan; the second skips the rows already shown
+            sql.append(" AND score_key <= ?").append(k).append(" AND (score_key < ?").append(k)
+                    .append(" OR (score_key = ?").append(k).append(" AND id > ?").append(params.size()).append("))");
         }
         params.add(page.limit() + 1);
         sql.append(" ORDER BY score_key DESC, id LIMIT ?").append(params.size());
@@ -69,12 +70,5 @@ public class Ranking {
         }, r -> List.of(Double.toString(((Number) r[2]).doubleValue()), r[0].toString()));
     }
 
-    /** How many of the owner's contacts have a key in [{@code minKey}, {@code maxKey}): an index-only range count. */
-    public long count(String owner, double minKey, double maxKey) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM contacts WHERE owner_id = ?1"
-                        + " AND score_key >= ?2 AND score_key < ?3")
-                .setParameter(1, owner).setParameter(2, minKey).setParameter(3, maxKey)
-                .getSingleResult()).longValue();
-    }
 
 }
