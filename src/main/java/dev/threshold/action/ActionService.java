@@ -26,33 +26,27 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The owner's actions. A new owner starts with a ladder of sensible defaults, provisioned once (an owner who
- * deletes them keeps them deleted).
+ * The owner's actions. A new owner starts with a ladder of sensible defaults ({@link DefaultActions}).
  */
 @ApplicationScoped
 @Transactional
 public class ActionService implements ActionThresholds {
 
-    static final List<ActionInput> DEFAULTS = List.of(
-            new ActionInput("Engage with their posts", "Like, comment on and share what they publish.", 0.0),
-            new ActionInput("Invite to an event", "Invite them to a meetup, webinar or business presentation.", 25.0),
-            new ActionInput("Share a business opportunity", "Bring them a lead, a job or a deal that fits them.", 40.0),
-            new ActionInput("Ask for a referral", "Ask them to introduce or recommend you.", 60.0),
-            new ActionInput("Ask for a favour or an investment", "Ask for real help: time, money or reputation.", 80.0));
-
     /** An owner's actions fit in one page of a list. */
     static final int MAX_ACTIONS = 200;
 
     private final ActionRepository actions;
+    private final DefaultActions defaults;
     private final EntityManager em;
     private final Validator validator;
     private final ObjectMapper json;
     private final OwnerScoring scoring;
     private final Ranking ranking;
 
-    public ActionService(ActionRepository actions, EntityManager em, Validator validator, ObjectMapper json,
+    public ActionService(ActionRepository actions, DefaultActions defaults, EntityManager em, Validator validator, ObjectMapper json,
                          OwnerScoring scoring, Ranking ranking) {
         this.actions = actions;
+        this.defaults = defaults;
         this.em = em;
         this.validator = validator;
         this.json = json;
@@ -60,30 +54,26 @@ public class ActionService implements ActionThresholds {
         this.ranking = ranking;
     }
 
-    /** Provisions the default actions the first time an owner is seen. */
-    public void ensureDefaults(String owner) {
-        boolean known = !em.createNativeQuery("SELECT 1 FROM owners WHERE owner_id = ?1").setParameter(1, owner)
-                .getResultList().isEmpty();
-        if (known) {
-            return;
-        }
-        int inserted = em.createNativeQuery("INSERT INTO owners (owner_id, created_at) VALUES (?1, ?2)"
-                        + " ON CONFLICT (owner_id) DO NOTHING")
-                .setParameter(1, owner).setParameter(2, Instant.now()).executeUpdate();
-        if (inserted == 1) {
-            for (ActionInput input : DEFAULTS) {
-                Action action = newAction(owner);
-                apply(action, input);
-                actions.persist(action);
-            }
-            em.flush();
-        }
+    private void ensureDefaults(String owner) {
+        defaults.provision(owner);
     }
 
+    /** The owner's actions, read without a transaction; the defaults are provisioned on first sight. */
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ActionRef> actions(String owner) {
-        ensureDefaults(owner);
-        return actions.listOwned(owner).stream().map(a -> new ActionRef(a.id, a.name, a.threshold)).toList();
+        List<ActionRef> refs = refs(owner);
+        if (refs.isEmpty() && defaults.provision(owner)) {
+            refs = refs(owner);
+        }
+        return refs;
+    }
+
+    private List<ActionRef> refs(String owner) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, name, threshold FROM actions WHERE owner_id = ?1"
+                + " ORDER BY threshold, name, id").setParameter(1, owner).getResultList();
+        return rows.stream().map(r -> new ActionRef((UUID) r[0], (String) r[1], ((Number) r[2]).doubleValue())).toList();
     }
 
     public List<ActionView> list(String owner) {
