@@ -106,6 +106,23 @@ strength=$(curl -sf "${auth[@]}" "$URL/api/v1/contacts/$id/score" | jq -r .stren
 [ "$strength" = 33 ] || [ "$strength" = 33.0 ] || fail "strength $strength, expected 33.0"
 curl -s "$URL/q/metrics" | grep -q '^threshold_interactions_recorded_total{.*type="MEETING".*} 1.0' || fail "business metric"
 log "ok: authenticated create, interaction, score (strength $strength) and the business counter"
+# Every metric the Grafana dashboard queries is exported (but `up`, which Prometheus adds itself).
+curl -s "$URL/q/metrics" | grep -v '^#' | sed 's/[{ ].*//' | sort -u > "$BASE/exported"
+missing=$(jq -r '.panels[].targets[]?.expr' "$ROOT/deploy/grafana/threshold-dashboard.json" \
+    | grep -oE '[a-z_]+\{' | tr -d '{' | sort -u | grep -vx up | while read -r m; do grep -qx "$m" "$BASE/exported" || echo "$m"; done)
+[ -z "$missing" ] || fail "the dashboard queries metrics the service does not export: $missing"
+log "ok: every metric of deploy/grafana/threshold-dashboard.json is exported"
+# Backup and restore as docs/operations.md says: pg_dump -Fc, pg_restore into a new database, same rows.
+PGDUMP=$PGBIN/pg_dump; PGRESTORE=$PGBIN/pg_restore
+runuser -u postgres -- "$PGDUMP" --format=custom -h "$PG" -p "$PGPORT" -U postgres -f "$PG/threshold.dump" threshold
+psql_admin "$PG" "$PGPORT" -c "CREATE DATABASE threshold_restored OWNER threshold"
+runuser -u postgres -- "$PGRESTORE" --no-owner --role=threshold --single-transaction --exit-on-error \
+    -h "$PG" -p "$PGPORT" -U postgres -d threshold_restored "$PG/threshold.dump"
+counts="SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM interactions), (SELECT count(*) FROM actions), (SELECT max(version) FROM flyway_schema_history)"
+before=$(psql_app "$PG" "$PGPORT" -c "$counts")
+after=$(runuser -u postgres -- psql -X -q -At -h "$PG" -p "$PGPORT" -U postgres -d threshold_restored -c "$counts")
+[ "$before" = "$after" ] || fail "restore differs: $before vs $after"
+log "ok: pg_dump/pg_restore round trip (contacts|interactions|actions|schema version: $after)"
 jq -e . "$BASE/app.log" >/dev/null 2>&1 || fail "logs are not JSON lines"
 log "ok: $(wc -l < "$BASE/app.log") log lines, all JSON"
 
