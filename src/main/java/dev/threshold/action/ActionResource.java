@@ -1,6 +1,7 @@
 package dev.threshold.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.threshold.platform.BusinessMetrics;
 import dev.threshold.platform.CurrentOwner;
 import dev.threshold.platform.ETags;
 import dev.threshold.platform.Examples;
@@ -43,10 +44,12 @@ public class ActionResource {
 
     private final ActionService service;
     private final CurrentOwner owner;
+    private final BusinessMetrics metrics;
 
-    public ActionResource(ActionService service, CurrentOwner owner) {
+    public ActionResource(ActionService service, CurrentOwner owner, BusinessMetrics metrics) {
         this.service = service;
         this.owner = owner;
+        this.metrics = metrics;
     }
 
     @GET
@@ -130,7 +133,9 @@ public class ActionResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         var actionId = Params.pathId(id, "Action " + id);
-        return service.contacts(owner.id(), actionId, PageRequest.parse(limit, cursor, "action:" + actionId));
+        Page<RankedContact> page = service.contacts(owner.id(), actionId, PageRequest.parse(limit, cursor, "action:" + actionId));
+        metrics.scoreRead(BusinessMetrics.ScoreRead.ACTION);
+        return page;
     }
 
     @Schema(name = "ActionPage")

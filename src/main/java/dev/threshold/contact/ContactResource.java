@@ -1,6 +1,7 @@
 package dev.threshold.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.threshold.platform.BusinessMetrics;
 import dev.threshold.platform.CurrentOwner;
 import dev.threshold.platform.ETags;
 import dev.threshold.platform.Examples;
@@ -39,10 +40,12 @@ public class ContactResource {
 
     private final ContactService service;
     private final CurrentOwner owner;
+    private final BusinessMetrics metrics;
 
-    public ContactResource(ContactService service, CurrentOwner owner) {
+    public ContactResource(ContactService service, CurrentOwner owner, BusinessMetrics metrics) {
         this.service = service;
         this.owner = owner;
+        this.metrics = metrics;
     }
 
     @POST
@@ -55,6 +58,7 @@ public class ContactResource {
                     examples = @ExampleObject(name = "contact", value = Examples.CONTACT)))
     public Response create(ContactInput input, UriInfo uri) {
         ContactView created = service.create(owner.id(), input);
+        metrics.contactCreated();
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .tag(ETags.of(created.version())).entity(created).build();
     }

@@ -1,5 +1,6 @@
 package dev.threshold.interaction;
 
+import dev.threshold.platform.BusinessMetrics;
 import dev.threshold.platform.CurrentOwner;
 import dev.threshold.platform.ETags;
 import dev.threshold.platform.Examples;
@@ -35,10 +36,12 @@ public class ContactInteractionResource {
 
     private final InteractionService service;
     private final CurrentOwner owner;
+    private final BusinessMetrics metrics;
 
-    public ContactInteractionResource(InteractionService service, CurrentOwner owner) {
+    public ContactInteractionResource(InteractionService service, CurrentOwner owner, BusinessMetrics metrics) {
         this.service = service;
         this.owner = owner;
+        this.metrics = metrics;
     }
 
     @POST
@@ -55,6 +58,7 @@ public class ContactInteractionResource {
             throw dev.threshold.platform.ApiProblem.invalid("body", "is required");
         }
         InteractionView created = service.create(owner.id(), id, input);
+        metrics.interactionRecorded(created.type());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/interactions").path(created.id().toString()).build())
                 .tag(ETags.of(created.version())).entity(created).build();
     }

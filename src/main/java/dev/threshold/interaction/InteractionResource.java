@@ -1,6 +1,7 @@
 package dev.threshold.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.threshold.platform.BusinessMetrics;
 import dev.threshold.platform.CurrentOwner;
 import dev.threshold.platform.ETags;
 import dev.threshold.platform.Examples;
@@ -39,10 +40,12 @@ public class InteractionResource {
 
     private final InteractionService service;
     private final CurrentOwner owner;
+    private final BusinessMetrics metrics;
 
-    public InteractionResource(InteractionService service, CurrentOwner owner) {
+    public InteractionResource(InteractionService service, CurrentOwner owner, BusinessMetrics metrics) {
         this.service = service;
         this.owner = owner;
+        this.metrics = metrics;
     }
 
     @GET
@@ -71,8 +74,9 @@ public class InteractionResource {
     @APIResponse(responseCode = "201", description = "All recorded",
             content = @Content(schema = @Schema(implementation = InteractionList.class)))
     public Response batch(List<InteractionInput> inputs) {
-        return Response.status(Response.Status.CREATED)
-                .entity(new InteractionList(service.createBatch(owner.id(), inputs))).build();
+        List<InteractionView> created = service.createBatch(owner.id(), inputs);
+        created.forEach(i -> metrics.interactionRecorded(i.type()));
+        return Response.status(Response.Status.CREATED).entity(new InteractionList(created)).build();
     }
 
     @GET

@@ -22,7 +22,8 @@ public class BodyLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        // Right after RequestIds (Integer.MIN_VALUE), so that the 413 problem carries the request id.
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null) {
                 long declared;

@@ -1,5 +1,6 @@
 package dev.threshold.scores;
 
+import dev.threshold.platform.BusinessMetrics;
 import dev.threshold.platform.CurrentOwner;
 import dev.threshold.platform.Examples;
 import dev.threshold.platform.Page;
@@ -29,10 +30,12 @@ public class RankingResource {
 
     private final ScoreService service;
     private final CurrentOwner owner;
+    private final BusinessMetrics metrics;
 
-    public RankingResource(ScoreService service, CurrentOwner owner) {
+    public RankingResource(ScoreService service, CurrentOwner owner, BusinessMetrics metrics) {
         this.service = service;
         this.owner = owner;
+        this.metrics = metrics;
     }
 
     @GET
@@ -48,7 +51,9 @@ public class RankingResource {
         Tier t = Params.enumValue(tier, Tier.class, "tier");
         Double min = Params.number(minStrength, "minStrength", 0, 100);
         String ordering = "scores:" + t + ":" + min;
-        return service.rank(owner.id(), t, min, PageRequest.parse(limit, cursor, ordering));
+        Page<RankedContact> page = service.rank(owner.id(), t, min, PageRequest.parse(limit, cursor, ordering));
+        metrics.scoreRead(BusinessMetrics.ScoreRead.RANKING);
+        return page;
     }
 
     @Schema(name = "RankedPage")

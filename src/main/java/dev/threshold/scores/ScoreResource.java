@@ -1,6 +1,7 @@
 package dev.threshold.scores;
 
 import dev.threshold.platform.ApiProblem;
+import dev.threshold.platform.BusinessMetrics;
 import dev.threshold.platform.CurrentOwner;
 import dev.threshold.platform.Examples;
 import dev.threshold.platform.Params;
@@ -30,10 +31,12 @@ public class ScoreResource {
 
     private final ScoreService service;
     private final CurrentOwner owner;
+    private final BusinessMetrics metrics;
 
-    public ScoreResource(ScoreService service, CurrentOwner owner) {
+    public ScoreResource(ScoreService service, CurrentOwner owner, BusinessMetrics metrics) {
         this.service = service;
         this.owner = owner;
+        this.metrics = metrics;
     }
 
     @GET
@@ -44,7 +47,9 @@ public class ScoreResource {
     public ScoreView score(@PathParam("contactId") String contactId,
                            @Parameter(description = "Instant to score at (ISO-8601); default now") @QueryParam("at") String at) {
         UUID id = Params.pathId(contactId, "Contact " + contactId);
-        return service.score(owner.id(), id, TimeParams.at(at));
+        ScoreView score = service.score(owner.id(), id, TimeParams.at(at));
+        metrics.scoreRead(BusinessMetrics.ScoreRead.SCORE);
+        return score;
     }
 
     @GET
@@ -70,6 +75,8 @@ public class ScoreResource {
             throw ApiProblem.invalid("step", "from, to and step give more than " + ScoreHistory.MAX_POINTS
                     + " points; use a larger step or a shorter range");
         }
-        return service.history(owner.id(), id, start, end, stride);
+        ScoreHistoryView history = service.history(owner.id(), id, start, end, stride);
+        metrics.scoreRead(BusinessMetrics.ScoreRead.HISTORY);
+        return history;
     }
 }
