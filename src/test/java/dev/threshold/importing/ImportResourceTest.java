@@ -354,4 +354,18 @@ class ImportResourceTest extends ApiTest {
         upload("linkedin?dryRun=true", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv").statusCode(200)
                 .body("created", equalTo(rows)).body("skipped", equalTo(0));
     }
+
+    @Test
+    void openApiDocumentsBothContentTypesOfEveryImport() {
+        JsonPath doc = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        for (String kind : List.of("linkedin", "vcard", "google")) {
+            Map<String, Object> content = doc.getMap("paths.'/api/v1/imports/" + kind + "'.post.requestBody.content");
+            Assertions.assertTrue(content.containsKey("multipart/form-data"), kind + ": " + content.keySet());
+            Assertions.assertTrue(content.containsKey(kind.equals("vcard") ? "text/vcard" : "text/csv"), kind + ": " + content.keySet());
+            Assertions.assertNotNull(doc.get("paths.'/api/v1/imports/" + kind + "'.post.responses.'200'.content.'application/json'.examples"), kind);
+            Assertions.assertNotNull(doc.get("paths.'/api/v1/imports/" + kind + "'.post.responses.'413'"), kind);
+        }
+        Assertions.assertNotNull(doc.get("paths.'/api/v1/contacts/export'.get.responses.'200'.content.'text/csv'"));
+    }
 }
