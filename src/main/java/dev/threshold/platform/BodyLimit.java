@@ -9,16 +9,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a request whose declared body exceeds {@code threshold.http.max-body-size} with a 413 problem,
- * before any of it is read. (Quarkus' own limit, {@code quarkus.http.limits.max-body-size}, stays as the
+ * before any of it is read. Imports ({@value #IMPORTS}…) carry whole files and are allowed
+ * {@code threshold.http.max-import-size} instead. (Quarkus' own limit, {@code quarkus.http.limits.max-body-size}, stays as the
  * hard stop for bodies sent without a length, but answers with an empty body.)
  */
 @ApplicationScoped
 public class BodyLimit {
 
-    private final long maxBytes;
+    static final String IMPORTS = "/api/v1/imports/";
 
-    public BodyLimit(@ConfigProperty(name = "threshold.http.max-body-size", defaultValue = "10M") MemorySize max) {
+    private final long maxBytes;
+    private final long maxImportBytes;
+
+    public BodyLimit(@ConfigProperty(name = "threshold.http.max-body-size", defaultValue = "10M") MemorySize max,
+                     @ConfigProperty(name = "threshold.http.max-import-size", defaultValue = "64M") MemorySize maxImport) {
         this.maxBytes = max.asLongValue();
+        this.maxImportBytes = maxImport.asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -32,9 +38,10 @@ public class BodyLimit {
                 } catch (NumberFormatException e) {
                     declared = -1;
                 }
-                if (declared > maxBytes) {
+                long limit = ctx.normalizedPath().startsWith(IMPORTS) ? maxImportBytes : maxBytes;
+                if (declared > limit) {
                     Problem problem = new Problem(Problem.TYPE_BASE + "payload-too-large", "Payload too large", 413,
-                            "The request body is " + declared + " bytes; at most " + maxBytes + " are accepted.",
+                            "The request body is " + declared + " bytes; at most " + limit + " are accepted.",
                             ctx.request().path(), null);
                     ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                             .putHeader("Connection", "close").end(Json.encode(problem));

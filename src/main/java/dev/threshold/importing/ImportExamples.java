@@ -1,0 +1,65 @@
+package dev.threshold.importing;
+
+/** OpenAPI examples of the import and export operations. */
+final class ImportExamples {
+
+    private ImportExamples() {
+    }
+
+    static final String REPORT = """
+            {
+              "dryRun": false,
+              "created": 412,
+              "updated": 9,
+              "unchanged": 3,
+              "skipped": 2,
+              "errors": [
+                {"line": 57, "message": "skipped: neither First Name nor Last Name is set"},
+                {"line": 311, "message": "company: size must be between 0 and 200"}
+              ]
+            }""";
+
+    static final String LINKEDIN_REPORT = """
+            {
+              "dryRun": false,
+              "created": 412,
+              "updated": 0,
+              "unchanged": 0,
+              "skipped": 1,
+              "errors": [
+                {"line": 57, "message": "skipped: neither First Name nor Last Name is set"},
+                {"line": 12, "message": "DATE: '15/03/2024' is not a date such as 2024-03-15 10:22:31 UTC", "file": "messages"}
+              ],
+              "messages": {"created": 1830, "unchanged": 0, "skipped": 214}
+            }""";
+
+    static final String LINKEDIN_CSV = """
+            Notes:
+            "When exporting your connection data, you may notice that some of the email addresses are missing."
+
+            First Name,Last Name,URL,Email Address,Company,Position,Connected On
+            Ada,Lovelace,https://www.linkedin.com/in/ada-example,,"Analytical Engines, Ltd",Programmer,15 Mar 2024
+            """;
+
+    static final String VCARD = """
+            BEGIN:VCARD
+            VERSION:3.0
+            FN:Ada Lovelace
+            N:Lovelace;Ada;;;
+            EMAIL;TYPE=INTERNET:ada@example.org
+            TEL;TYPE=CELL:+44 20 7946 0000
+            ORG:Analytical Engines Ltd
+            TITLE:Programmer
+            END:VCARD
+            """;
+
+    static final String GOOGLE_CSV = """
+            Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Name
+            Ada Lovelace,Ada,Lovelace,* myContacts ::: Mentors,* Work,ada@example.org ::: ada@home.example,Mobile,+44 20 7946 0000,Analytical Engines Ltd
+            """;
+
+    static final String EXPORT_CSV = """
+            Name,Given Name,Family Name,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Name,Organization 1 - Title,Address 1 - Type,Address 1 - Formatted,Event 1 - Type,Event 1 - Value,Custom Field 1 - Type,Custom Field 1 - Value,Website 1 - Type,Website 1 - Value
+            Ada Lovelace,Ada,Lovelace,Met at the engine demo.,mentor ::: conference,,ada@example.org,,'+44 20 7946 0000,Analytical Engines Ltd,Programmer,,London,Connected,2024-03-15,Cadence days,21,linkedin,https://www.linkedin.com/in/ada-example
+            """;
+}

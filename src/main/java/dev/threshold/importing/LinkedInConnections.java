@@ -1,0 +1,124 @@
+package dev.threshold.importing;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * LinkedIn's {@code Connections.csv} as a data export writes it: an optional UTF-8 byte order mark, a
+ * {@code Notes:} preamble and a blank line, then the header
+ * {@code First Name,Last Name,URL,Email Address,Company,Position,Connected On} (older exports lack URL,
+ * Position or Connected On; columns are found by name, in any order). Dates read like {@code 15 Mar 2024}.
+ */
+final class LinkedInConnections implements RowSource {
+
+    /** How many records may come before the header (the preamble is a handful). */
+    static final int MAX_PREAMBLE_RECORDS = 50;
+
+    static final DateTimeFormatter CONNECTED_ON = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    private final CsvRecords records;
+    private final int firstName;
+    private final int lastName;
+    private final int url;
+    private final int email;
+    private final int company;
+    private final int position;
+    private final int connectedOn;
+    private final int width;
+
+    LinkedInConnections(InputStream in) {
+        this.records = new CsvRecords(in);
+        List<String> header = null;
+        for (int i = 0; i < MAX_PREAMBLE_RECORDS && records.hasNext(); i++) {
+            List<String> values = records.next().values();
+            Map<String, Integer> c = CsvRecords.columns(values);
+            if (c.containsKey("first name") && c.containsKey("last name")) {
+                header = values;
+                break;
+            }
+        }
+        if (header == null) {
+            throw new TextInput.UnreadableFile("This is not a LinkedIn Connections.csv: no header row with"
+                    + " 'First Name' and 'Last Name' columns was found. Upload Connections.csv from LinkedIn's data export.");
+        }
+        Map<String, Integer> c = CsvRecords.columns(header);
+        firstName = c.get("first name");
+        lastName = c.get("last name");
+        url = c.getOrDefault("url", -1);
+        email = c.getOrDefault("email address", -1);
+        company = c.getOrDefault("company", -1);
+        position = c.getOrDefault("position", -1);
+        connectedOn = c.getOrDefault("connected on", -1);
+        width = header.size();
+    }
+
+    @Override
+    public boolean hasNext() {
+        return records.hasNext();
+    }
+
+    @Override
+    public ParsedRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        CsvRecords.Row row = records.next();
+        List<String> v = row.values();
+        if (v.size() != width) {
+            return ParsedRow.error(row.line(), "has " + v.size() + " fields; the header has " + width
+                    + " (a truncated or damaged row)");
+        }
+        ContactDraft d = new ContactDraft();
+        d.firstName = ContactDraft.clean(v.get(firstName));
+        d.lastName = ContactDraft.clean(v.get(lastName));
+        if (d.firstName == null && d.lastName == null) {
+            return ParsedRow.error(row.line(), "skipped: neither First Name nor Last Name is set");
+        }
+        d.email(get(v, email));
+        String profile = ContactDraft.clean(get(v, url));
+        if (profile != null) {
+            d.profile("linkedin", Keys.canonicalLinkedIn(profile));
+        }
+        d.company = ContactDraft.clean(get(v, company));
+        d.position = ContactDraft.clean(get(v, position));
+        String date = ContactDraft.clean(get(v, connectedOn));
+        if (date != null) {
+            try {
+                d.connectedOn = parseDate(date);
+            } catch (DateTimeParseException e) {
+                return ParsedRow.error(row.line(), "Connected On: '" + abbreviate(date) + "' is not a date such as 15 Mar 2024");
+            }
+        }
+        d.completeDisplayName();
+        return ParsedRow.of(row.line(), d);
+    }
+
+    static LocalDate parseDate(String date) {
+        try {
+            return LocalDate.parse(date, CONNECTED_ON);
+        } catch (DateTimeParseException e) {
+            return LocalDate.parse(date); // ISO, as some tools re-save it
+        }
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private static String get(List<String> values, int index) {
+        return index < 0 ? null : values.get(index);
+    }
+
+    @Override
+    public void close() {
+        records.close();
+    }
+}
