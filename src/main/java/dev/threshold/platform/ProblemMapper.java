@@ -34,7 +34,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
-        return respond(problem.status(), problem.slug(), problem.title(), problem.getMessage(), uri, problem.errors());
+        Response response = respond(problem.status(), problem.slug(), problem.title(), problem.getMessage(), uri, problem.errors());
+        if (problem.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", problem.retryAfterSeconds().toString());
+        }
+        return response;
     }
 
     @ServerExceptionMapper
