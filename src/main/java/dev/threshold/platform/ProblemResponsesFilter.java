@@ -44,7 +44,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (hasId) {
                     add(responses, "404", "No such resource for this owner");
                 }
-                if (hasId && (write || method == PathItem.HttpMethod.DELETE) && method != PathItem.HttpMethod.POST) {
+                if ((write || method == PathItem.HttpMethod.DELETE) && method != PathItem.HttpMethod.POST) {
                     add(responses, "409", "Changed concurrently by another request");
                     add(responses, "412", "If-Match does not match the current ETag");
                 }
@@ -59,6 +59,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
                 add(responses, "429", "Too many requests for this owner; retry after Retry-After seconds");
                 add(responses, "503", "Database unavailable; retry later");
+                if (!responses.hasAPIResponse("414")) {
+                    responses.addAPIResponse("414", OASFactory.createAPIResponse()
+                            .description("Request line too long (from the HTTP layer, without a body)"));
+                }
             }
         }
     }
@@ -102,6 +106,13 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description) {
         if (responses.hasAPIResponse(code)) {
+            var existing = responses.getAPIResponse(code);
+            if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                    || existing.getContent().getMediaTypes().isEmpty()) {
+                // e.g. the bare "400 Bad Request" SmallRye adds for validated bodies: it is a problem too
+                existing.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+            }
             return;
         }
         MediaType problem = OASFactory.createMediaType()
