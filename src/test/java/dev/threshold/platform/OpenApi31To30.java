@@ -23,9 +23,12 @@ final class OpenApi31To30 {
     static JsonNode convert(JsonNode document) {
         JsonNode copy = document.deepCopy();
         ((ObjectNode) copy).put("openapi", "3.0.3");
+        components = copy.path("components").path("schemas");
         rewrite(copy, null);
         return copy;
     }
+
+    private static JsonNode components;
 
     private static void rewrite(JsonNode node, String parentKey) {
         if (node instanceof ArrayNode array) {
@@ -69,8 +72,17 @@ final class OpenApi31To30 {
                 if (nullable) {
                     object.remove(composite);
                     if (!object.has("type")) {
-                        // a nullable reference: 3.0 has no sound form of it, so the branch's own type stays
-                        object.set(kept.size() == 1 ? "allOf" : composite, kept);
+                        JsonNode target = kept.size() == 1 && kept.get(0).has("$ref")
+                                ? components.path(kept.get(0).get("$ref").asText().replace("#/components/schemas/", ""))
+                                : null;
+                        if (target != null && target.has("enum")) {
+                            // a nullable enum reference: inline the enum, with null as one more value
+                            object.put("type", target.path("type").asText("string"));
+                            object.set("enum", target.get("enum").deepCopy());
+                            ((ArrayNode) object.get("enum")).addNull();
+                        } else {
+                            object.set(kept.size() == 1 ? "allOf" : composite, kept);
+                        }
                     }
                     object.put("nullable", true);
                 }
