@@ -25,6 +25,39 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class IdempotencyTest extends ApiTest {
 
+    @jakarta.inject.Inject
+    IdempotencyPurge purge;
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void expiredKeysAreNeitherReplayedNorKept() throws Exception {
+        String key = "expiring-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("displayName", "Expiring key");
+        String first = api().header("Idempotency-Key", key).body(body).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        sql("UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE idem_key = '" + key + "'");
+        String second = api().header("Idempotency-Key", key).body(body).post("/api/v1/contacts")
+                .then().statusCode(201).header("Idempotent-Replayed", (String) null).extract().path("id");
+        Assertions.assertNotEquals(first, second, "an expired key runs the request again");
+        String other = "swept-" + UUID.randomUUID();
+        as(dev.threshold.support.TestTokens.newOwner()).header("Idempotency-Key", other).body(body)
+                .post("/api/v1/contacts").then().statusCode(201);
+        sql("UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE idem_key = '" + other + "'");
+        Assertions.assertTrue(purge.purge() >= 1);
+        try (var c = dataSource.getConnection(); var rs = c.createStatement()
+                .executeQuery("SELECT count(*) FROM idempotency_keys WHERE idem_key = '" + other + "'")) {
+            rs.next();
+            Assertions.assertEquals(0, rs.getInt(1));
+        }
+    }
+
+    private void sql(String statement) throws Exception {
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            Assertions.assertEquals(1, st.executeUpdate(statement));
+        }
+    }
+
     @Test
     void retryReplaysTheFirstResponseAndWritesOnce() {
         String key = UUID.randomUUID().toString();
