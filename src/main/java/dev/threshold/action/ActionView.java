@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Schema(name = "Action")
-public record ActionView(UUID id, String name, String description, double threshold,
+public record ActionView(UUID id, String name, @Schema(nullable = true) String description, double threshold,
                          @Schema(readOnly = true) Instant createdAt, @Schema(readOnly = true) Instant updatedAt,
                          @Schema(readOnly = true) long version) {
 

@@ -16,7 +16,7 @@ public record InteractionView(
         Channel channel,
         Instant occurredAt,
         @Schema(nullable = true, description = "The override, or null when the type's weight applies") Double weight,
-        String note,
+        @Schema(nullable = true) String note,
         @Schema(readOnly = true) Instant createdAt,
         @Schema(readOnly = true) Instant updatedAt,
         @Schema(readOnly = true) long version) {

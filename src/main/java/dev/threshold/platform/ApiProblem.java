@@ -12,13 +12,20 @@ public class ApiProblem extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<FieldError> errors;
+    private final Long retryAfterSeconds;
 
     public ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors) {
+        this(status, slug, title, detail, errors, null);
+    }
+
+    private ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors,
+                       Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiProblem notFound(String what) {
@@ -43,6 +50,17 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem conflict(String detail) {
         return new ApiProblem(409, "conflict", "Conflict", detail, null);
+    }
+
+    /** 429 with {@code Retry-After}: the owner sent more requests than the rate limit allows. */
+    public static ApiProblem tooManyRequests(long retryAfterSeconds) {
+        return new ApiProblem(429, "too-many-requests", "Too many requests",
+                "This account sent too many requests; retry after " + retryAfterSeconds + " s.", null, retryAfterSeconds);
+    }
+
+    /** Seconds for a {@code Retry-After} header, or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -34,7 +34,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
-        return respond(problem.status(), problem.slug(), problem.title(), problem.getMessage(), uri, problem.errors());
+        Response response = respond(problem.status(), problem.slug(), problem.title(), problem.getMessage(), uri, problem.errors());
+        if (problem.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", problem.retryAfterSeconds().toString());
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -178,13 +182,23 @@ public class ProblemMapper {
     }
 
     static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        return isDatabaseUnavailable(e, 0);
+    }
+
+    /** Looks through causes and suppressed exceptions (a failed rollback on a dead connection hides there). */
+    private static boolean isDatabaseUnavailable(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isDatabaseUnavailable(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
-                    || sql.getSQLState().equals("57014"))) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || sql.getSQLState().equals("57014") || sql.getSQLState().equals("53300"))) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Documents the problem responses of every API operation in one place, so that each resource declares
- * only its success responses: 400, 401, 404, 409/412 (If-Match), 413, 415 and 503, each as
+ * only its success responses: 400, 401, 404, 409/412 (If-Match), 413, 415, 422 and 409 (Idempotency-Key), 429
+ * and 503, each as
  * {@code application/problem+json} with the {@code Problem} schema; and the bearer token on every /api operation.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -43,7 +44,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (hasId) {
                     add(responses, "404", "No such resource for this owner");
                 }
-                if (hasId && (write || method == PathItem.HttpMethod.DELETE) && method != PathItem.HttpMethod.POST) {
+                if ((write || method == PathItem.HttpMethod.DELETE) && method != PathItem.HttpMethod.POST) {
                     add(responses, "409", "Changed concurrently by another request");
                     add(responses, "412", "If-Match does not match the current ETag");
                 }
@@ -51,9 +52,33 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "413", "Request body too large");
                     add(responses, "415", "Unsupported content type");
                 }
+                if (method == PathItem.HttpMethod.POST) {
+                    idempotencyKey(op.getValue());
+                    add(responses, "409", "A request with the same Idempotency-Key is still in progress");
+                    add(responses, "422", "The Idempotency-Key was used for a different request");
+                }
+                add(responses, "429", "Too many requests for this owner; retry after Retry-After seconds");
                 add(responses, "503", "Database unavailable; retry later");
+                if (!responses.hasAPIResponse("414")) {
+                    responses.addAPIResponse("414", OASFactory.createAPIResponse()
+                            .description("Request line too long (from the HTTP layer, without a body)"));
+                }
             }
         }
+    }
+
+    /** Every POST honours an optional Idempotency-Key (see {@link Idempotency}). */
+    private static void idempotencyKey(Operation operation) {
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> Idempotency.HEADER.equalsIgnoreCase(p.getName()))) {
+            return;
+        }
+        operation.addParameter(OASFactory.createParameter().name(Idempotency.HEADER)
+                .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER).required(false)
+                .description("Makes the POST safe to retry: a retry with the same key and the same request within"
+                        + " 24 hours returns the first response and writes nothing.")
+                .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
+                        .minLength(1).maxLength(255).pattern("^[\\x20-\\x7E]+$")));
     }
 
     private static void registerProblemSchema(OpenAPI openAPI) {
@@ -81,6 +106,13 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description) {
         if (responses.hasAPIResponse(code)) {
+            var existing = responses.getAPIResponse(code);
+            if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                    || existing.getContent().getMediaTypes().isEmpty()) {
+                // e.g. the bare "400 Bad Request" SmallRye adds for validated bodies: it is a problem too
+                existing.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+            }
             return;
         }
         MediaType problem = OASFactory.createMediaType()

@@ -14,7 +14,11 @@ import java.util.Map;
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The embedded server of the running application, for tests that stop and restart it (outages). */
+    private static volatile PostgresResource current;
     private EmbeddedPostgres postgres;
+    private java.nio.file.Path dataDirectory;
+    private int port;
 
     @Override
     public Map<String, String> start() {
@@ -29,7 +33,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             return config;
         }
         try {
-            postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+            dataDirectory = java.nio.file.Files.createTempDirectory("threshold-test-pg");
+            postgres = builder().start();
+            port = postgres.getPort();
+            current = this;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
         }
@@ -39,6 +46,32 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
+    private EmbeddedPostgres.Builder builder() {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                .setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        return port == 0 ? builder : builder.setPort(port);
+    }
+
+    /** Stops the embedded PostgreSQL of the running application (its data kept), as an outage would. */
+    public static void stopServer() throws IOException {
+        PostgresResource resource = requireEmbedded();
+        resource.postgres.close();
+    }
+
+    /** Starts it again on the same port with the same data. */
+    public static void startServer() throws IOException {
+        PostgresResource resource = requireEmbedded();
+        resource.postgres = resource.builder().start();
+    }
+
+    private static PostgresResource requireEmbedded() {
+        PostgresResource resource = current;
+        if (resource == null || resource.postgres == null) {
+            throw new IllegalStateException("no embedded PostgreSQL to stop (QUARKUS_DATASOURCE_JDBC_URL is set?)");
+        }
+        return resource;
+    }
+
     @Override
     public void stop() {
         if (postgres != null) {
@@ -46,6 +79,16 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 postgres.close();
             } catch (IOException ignored) {
                 // the test JVM is ending
+            }
+        }
+        if (current == this) {
+            current = null;
+        }
+        if (dataDirectory != null) {
+            try (var files = java.nio.file.Files.walk(dataDirectory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary folder
             }
         }
     }
