@@ -7,7 +7,6 @@ import dev.threshold.scoring.InteractionType;
 import dev.threshold.scoring.ScoreState;
 import dev.threshold.scoring.ScoredInteraction;
 import dev.threshold.scoring.ScoringSettings;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -73,8 +72,53 @@ public class ImportService {
         this.tm = tm;
     }
 
-    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
+    /**
+     * Runs the import in the caller's transaction when there is one (an {@code Idempotency-Key} request, whose
+     * transaction also stores the response), else in a new one of {@value #TIMEOUT_SECONDS} seconds at most.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ImportReport importFile(String owner, Format format, Upload file, Upload messages, String me, boolean dryRun) {
+        try {
+            if (tm.getStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+                return run(owner, format, file, messages, me, dryRun);
+            }
+        } catch (jakarta.transaction.SystemException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            tm.setTransactionTimeout(TIMEOUT_SECONDS);
+            tm.begin();
+            tm.setTransactionTimeout(0);
+        } catch (jakarta.transaction.SystemException | jakarta.transaction.NotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+        boolean done = false;
+        try {
+            ImportReport report = run(owner, format, file, messages, me, dryRun);
+            if (tm.getStatus() == jakarta.transaction.Status.STATUS_MARKED_ROLLBACK) {
+                tm.rollback(); // dryRun
+            } else {
+                tm.commit();
+            }
+            done = true;
+            return report;
+        } catch (jakarta.transaction.SystemException | jakarta.transaction.RollbackException
+                 | jakarta.transaction.HeuristicMixedException | jakarta.transaction.HeuristicRollbackException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (!done) {
+                try {
+                    if (tm.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+                        tm.rollback();
+                    }
+                } catch (jakarta.transaction.SystemException ignored) {
+                    // the original failure is what the client hears about
+                }
+            }
+        }
+    }
+
+    private ImportReport run(String owner, Format format, Upload file, Upload messages, String me, boolean dryRun) {
         ImportRun run = new ImportRun();
         try {
             try (RowSource rows = open(format, file.open())) {

@@ -27,6 +27,7 @@ final class TextInput extends Reader {
     private final long maxRecordChars;
     private boolean started;
     private boolean eof;
+    private boolean flushed;
     private long position;
     private long boundary;
     private long lines = 1;
@@ -72,6 +73,9 @@ final class TextInput extends Reader {
     }
 
     private boolean fill() throws IOException {
+        if (flushed) {
+            return false; // read again after the end: the decoder is done
+        }
         chars.clear();
         while (chars.position() == 0) {
             if (!eof) {
@@ -80,6 +84,7 @@ final class TextInput extends Reader {
             check(decoder.decode(bytes, chars, eof));
             if (eof) {
                 decoder.flush(chars);
+                flushed = true;
                 break;
             }
         }

@@ -50,6 +50,9 @@ public class Idempotency {
 
     private final TransactionManager transactions;
     private final EntityManager em;
+    /** As long as an import may take (see importing.ImportService). */
+    static final int IMPORT_TIMEOUT_SECONDS = 900;
+
     private final CurrentOwner owner;
     private final ObjectMapper json;
     private final Duration ttl;
@@ -89,7 +92,10 @@ public class Idempotency {
             LOG.warn("A transaction was still bound to this request thread; rolling it back");
             transactions.rollback();
         }
+        // an import may run for minutes in this transaction; every other request keeps the default timeout
+        transactions.setTransactionTimeout(uri.getPath().startsWith("/api/v1/imports/") ? IMPORT_TIMEOUT_SECONDS : 0);
         transactions.begin();
+        transactions.setTransactionTimeout(0);
         boolean proceed = false;
         try {
             boolean locked = (Boolean) em.createNativeQuery(

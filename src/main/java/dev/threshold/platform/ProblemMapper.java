@@ -112,7 +112,7 @@ public class ProblemMapper {
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return switch (status) {
-            case 401 -> respond(401, "unauthorized", "Unauthorized", "A valid bearer token is required.", uri, null);
+            case 401 -> unauthorized(e, uri);
             case 403 -> respond(403, "forbidden", "Forbidden", "This operation is not allowed.", uri, null);
             case 404 -> respond(404, "not-found", "Resource not found", "No resource at this path.", uri, null);
             case 405 -> respond(405, "method-not-allowed", "Method not allowed",
@@ -121,10 +121,29 @@ public class ProblemMapper {
                     "This resource is available as application/json.", uri, null);
             case 413 -> respond(413, "payload-too-large", "Payload too large", "The request body is too large.", uri, null);
             case 415 -> respond(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the body as application/json.", uri, null);
+                    "This operation does not accept the request's Content-Type; see its request body in /q/openapi.",
+                    uri, null);
             default -> status >= 500 ? unexpected(e, uri)
                     : respond(status, "bad-request", "Bad request", "The request could not be processed.", uri, null);
         };
+    }
+
+    /**
+     * No token, a bad signature, a wrong issuer, an expired token: 401 with a problem body. Authentication is
+     * checked in the JAX-RS layer (proactive authentication is off) so that its failures arrive here.
+     */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class,
+            jakarta.ws.rs.NotAuthorizedException.class})
+    public Response unauthorized(Exception e, UriInfo uri) {
+        return Response.fromResponse(respond(401, "unauthorized", "Unauthorized",
+                "A valid bearer token is required.", uri, null)).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
+    public Response forbidden(Exception e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "This operation is not allowed.", uri, null);
     }
 
     private Response dispatchJson(JsonProcessingException e, UriInfo uri) {

@@ -36,7 +36,7 @@ public class RateLimit {
         this.refillPerNano = Math.max(1e-6, refillPerSecond) / 1e9;
     }
 
-    @ServerRequestFilter(priority = Priorities.USER, nonBlocking = true)
+    @ServerRequestFilter(priority = Priorities.USER)
     public void limit(UriInfo uri) {
         if (!enabled || !uri.getPath().startsWith("/api/")) {
             return;

@@ -13,8 +13,11 @@ class AuthTest extends ApiTest {
 
     @Test
     void noTokenIs401Problem() {
-        RestAssured.given().get("/api/v1/contacts").then().statusCode(401);
-        RestAssured.given().body("{}").contentType("application/json").post("/api/v1/contacts").then().statusCode(401);
+        RestAssured.given().get("/api/v1/contacts").then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401))
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+        RestAssured.given().body("{}").contentType("application/json").post("/api/v1/contacts").then().statusCode(401)
+                .contentType("application/problem+json");
         RestAssured.given().get("/api/v1/interactions").then().statusCode(401);
     }
 
@@ -22,7 +25,8 @@ class AuthTest extends ApiTest {
     void badTokensAre401() {
         for (String token : new String[]{TestTokens.expired(owner), TestTokens.wrongIssuer(owner),
                 TestTokens.otherKey(owner), "not.a.jwt", "", TestTokens.withoutSubject()}) {
-            RestAssured.given().auth().oauth2(token).get("/api/v1/contacts").then().statusCode(401);
+            RestAssured.given().auth().oauth2(token).get("/api/v1/contacts").then().statusCode(401)
+                    .contentType("application/problem+json").body("title", equalTo("Unauthorized"));
         }
     }
 
