@@ -119,14 +119,16 @@ public class InteractionService {
             throw ApiProblem.invalid(errors);
         }
         ScoringSettings settings = ledger.settings(owner);
+        List<Interaction> rows = new ArrayList<>(inputs.size());
         List<InteractionView> created = new ArrayList<>(inputs.size());
         for (InteractionInput input : inputs) {
             Interaction interaction = newInteraction(owner, input.contactId(), input, now);
-            interactions.persist(interaction);
+            rows.add(interaction);
             states.computeIfPresent(input.contactId(), (id, state) -> state.plus(scored(interaction), settings));
             created.add(InteractionView.of(interaction));
         }
-        states.forEach((contactId, state) -> ledger.store(owner, contactId, state));
+        interactions.insertAll(rows);
+        ledger.storeAll(owner, states);
         em.flush();
         return created;
     }

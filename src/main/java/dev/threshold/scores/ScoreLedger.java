@@ -98,27 +98,39 @@ public class ScoreLedger {
     }
 
     public void store(String owner, UUID contactId, ScoreState state) {
+        storeAll(owner, java.util.Map.of(contactId, state));
+    }
+
+    /** Stores several contacts' states in one JDBC batch (one round trip). */
+    public void storeAll(String owner, java.util.Map<UUID, ScoreState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
         work(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET in_key = ?, out_key = ?, score_key = ?,"
                     + " type_keys = ?, last_interaction_at = ?, interaction_count = ? WHERE owner_id = ? AND id = ?")) {
-                ps.setDouble(1, state.inKey());
-                ps.setDouble(2, state.outKey());
-                ps.setDouble(3, state.scoreKey());
-                double[] keys = state.typeKeys();
-                Double[] boxed = new Double[keys.length];
-                for (int i = 0; i < keys.length; i++) {
-                    boxed[i] = keys[i];
+                for (var entry : states.entrySet()) {
+                    ScoreState state = entry.getValue();
+                    ps.setDouble(1, state.inKey());
+                    ps.setDouble(2, state.outKey());
+                    ps.setDouble(3, state.scoreKey());
+                    double[] keys = state.typeKeys();
+                    Double[] boxed = new Double[keys.length];
+                    for (int i = 0; i < keys.length; i++) {
+                        boxed[i] = keys[i];
+                    }
+                    ps.setArray(4, c.createArrayOf("float8", boxed));
+                    if (state.lastInteractionAt() == null) {
+                        ps.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
+                    } else {
+                        ps.setObject(5, state.lastInteractionAt().atOffset(java.time.ZoneOffset.UTC));
+                    }
+                    ps.setLong(6, state.interactionCount());
+                    ps.setString(7, owner);
+                    ps.setObject(8, entry.getKey());
+                    ps.addBatch();
                 }
-                ps.setArray(4, c.createArrayOf("float8", boxed));
-                if (state.lastInteractionAt() == null) {
-                    ps.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    ps.setObject(5, state.lastInteractionAt().atOffset(java.time.ZoneOffset.UTC));
-                }
-                ps.setLong(6, state.interactionCount());
-                ps.setString(7, owner);
-                ps.setObject(8, contactId);
-                ps.executeUpdate();
+                ps.executeBatch();
             }
             return null;
         });
