@@ -59,7 +59,7 @@ TOKEN=$(python3 "$ROOT/bench/perf.py" token "$WORK/private.pem" "$ISSUER" "$OWNE
 
 log "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; load $(cut -d' ' -f1-3 /proc/loadavg)"
 log "load: $SIZE data set through the API"
-python3 "$ROOT/bench/perf.py" load "$APPPORT" "$TOKEN" "$SIZE" "$WORK/ids.json" 4
+python3 "$ROOT/bench/perf.py" load "$APPPORT" "$TOKEN" "$SIZE" "$WORK/ids.json" "${BENCH_THREADS:-4}"
 python3 -c "import json;d=json.load(open('$WORK/ids.json'));open('$WORK/contacts.txt','w').write('\n'.join(d['contacts']));open('$WORK/actions.txt','w').write('\n'.join(d['actions']))"
 command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d threshold -qc "VACUUM ANALYZE" >/dev/null
 
