@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -208,18 +207,20 @@ public class ContactService {
         return displayName;
     }
 
-    private static List<String> cleanList(String field, List<String> values, boolean lowerCase) {
+    /** Trimmed, blanks dropped, duplicates dropped (case-insensitively when {@code ignoreCase}), first spelling kept. */
+    private static List<String> cleanList(String field, List<String> values, boolean ignoreCase) {
         if (values == null) {
             return new ArrayList<>();
         }
-        LinkedHashSet<String> out = new LinkedHashSet<>();
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             String v = Text.clean(field + "[" + i + "]", values.get(i));
-            if (v != null) {
-                out.add(lowerCase ? v.toLowerCase(Locale.ROOT) : v);
+            if (v != null && seen.add(ignoreCase ? v.toLowerCase(Locale.ROOT) : v)) {
+                out.add(v);
             }
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     static ContactView view(Contact c, Scorer scorer) {

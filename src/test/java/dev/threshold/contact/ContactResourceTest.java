@@ -26,7 +26,7 @@ class ContactResourceTest extends ApiTest {
         body.put("displayName", "Ada Lovelace");
         body.put("firstName", "Ada");
         body.put("lastName", "Lovelace");
-        body.put("emails", List.of("Ada@Example.org"));
+        body.put("emails", List.of("Ada@Example.org", "ada@example.org"));
         body.put("phones", List.of("+44 20 7946 0000"));
         body.put("company", "Analytical Engines");
         body.put("position", "Programmer");
@@ -48,7 +48,7 @@ class ContactResourceTest extends ApiTest {
                 .body("id", notNullValue())
                 .body("displayName", equalTo("Ada Lovelace"))
                 .body("firstName", equalTo("Ada"))
-                .body("emails", equalTo(List.of("ada@example.org")))
+                .body("emails", equalTo(List.of("Ada@Example.org")))
                 .body("phones", equalTo(List.of("+44 20 7946 0000")))
                 .body("tags", equalTo(List.of("mentor", "conference")))
                 .body("profiles.linkedin", equalTo("https://www.linkedin.com/in/ada-example"))
@@ -96,7 +96,7 @@ class ContactResourceTest extends ApiTest {
                 .body("company", equalTo("Difference Engines"))
                 .body("notes", nullValue())
                 .body("displayName", equalTo("Ada Lovelace"))
-                .body("emails", equalTo(List.of("ada@example.org")));
+                .body("emails", equalTo(List.of("Ada@Example.org")));
         api().body("{\"displayName\":\"Ada L.\"}").patch("/api/v1/contacts/" + id).then().statusCode(200)
                 .body("displayName", equalTo("Ada L."));
     }
