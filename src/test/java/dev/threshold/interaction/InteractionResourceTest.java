@@ -97,6 +97,17 @@ class InteractionResourceTest extends ApiTest {
     }
 
     @Test
+    void offsetsAreAcceptedAndStoredInUtc() {
+        String contact = createContact("Ada");
+        api().body(meeting("2026-01-10T11:30:00+02:00")).post("/api/v1/contacts/" + contact + "/interactions")
+                .then().statusCode(201).body("occurredAt", equalTo("2026-01-10T09:30:00Z"));
+        api().body(meeting("2026-01-10T09:30:00.123456Z")).post("/api/v1/contacts/" + contact + "/interactions")
+                .then().statusCode(201).body("occurredAt", equalTo("2026-01-10T09:30:00.123456Z"));
+        api().get("/api/v1/interactions?from=2026-01-10T11:00:00%2B02:00").then().statusCode(200)
+                .body("items", hasSize(2));
+    }
+
+    @Test
     void unknownContactIs404() {
         api().body(meeting("2026-01-10T09:30:00Z"))
                 .post("/api/v1/contacts/" + java.util.UUID.randomUUID() + "/interactions").then().statusCode(404);
