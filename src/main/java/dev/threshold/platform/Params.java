@@ -35,11 +35,13 @@ public final class Params {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        // an unencoded '+' of an offset arrives as a space ("…T11:00:00 02:00"): read it as the offset it was
+        String text = raw.trim().replace(' ', '+');
         try {
-            return OffsetDateTime.parse(raw.trim()).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(raw.trim());
+                return Instant.parse(text);
             } catch (DateTimeParseException e2) {
                 throw ApiProblem.invalid(field, "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
             }

@@ -103,8 +103,10 @@ class InteractionResourceTest extends ApiTest {
                 .then().statusCode(201).body("occurredAt", equalTo("2026-01-10T09:30:00Z"));
         api().body(meeting("2026-01-10T09:30:00.123456Z")).post("/api/v1/contacts/" + contact + "/interactions")
                 .then().statusCode(201).body("occurredAt", equalTo("2026-01-10T09:30:00.123456Z"));
-        api().get("/api/v1/interactions?from=2026-01-10T11:00:00%2B02:00").then().statusCode(200)
+        api().queryParam("from", "2026-01-10T11:00:00+02:00").get("/api/v1/interactions").then().statusCode(200)
                 .body("items", hasSize(2));
+        api().urlEncodingEnabled(false).get("/api/v1/interactions?from=2026-01-10T11:00:00+02:00").then()
+                .statusCode(200).body("items", hasSize(2));
     }
 
     @Test
