@@ -224,7 +224,12 @@ public class NetworkService {
             sql.append(" AND score_key < :max");
         }
         if (touchedBefore != null) {
-            sql.append(" AND cadence_days IS NULL AND last_interaction_at < :before");
+            // the box bounds both dimensions in contacts_owner_cadence_due_idx (GiST); the plain conditions
+            // above and below keep the result exact
+            sql.append(" AND cadence_days IS NULL AND last_interaction_at < :before"
+                    + " AND last_interaction_at IS NOT NULL AND score_key > '-Infinity'"
+                    + " AND point(score_key, threshold_epoch(last_interaction_at))"
+                    + " <@ box(point(:boxLow, -1e300), point(:boxHigh, threshold_epoch(CAST(:before AS timestamptz))))");
         }
         sql.append(" ORDER BY score_key DESC, id LIMIT :limit");
         var q = em.createNativeQuery(sql.toString()).setParameter("owner", owner).setParameter("min", minKey);
@@ -233,6 +238,8 @@ public class NetworkService {
         }
         if (touchedBefore != null) {
             q.setParameter("before", touchedBefore);
+            q.setParameter("boxLow", Math.max(minKey, -1e300));
+            q.setParameter("boxHigh", Math.min(maxKey, 1e300));
         }
         q.setParameter("limit", limit);
         return map(q.getResultList());
