@@ -120,15 +120,15 @@ public class ContactService {
                 if (page.hasCursor()) {
                     sql.append(" AND (lower(c.display_name), c.id) > (:k, :id)");
                     params.put("k", page.after(0));
-                    params.put("id", cursorId(page, 1));
+                    params.put("id", page.afterUuid(1));
                 }
                 sql.append(" ORDER BY lower(c.display_name), c.id");
             }
             case STRENGTH -> {
                 if (page.hasCursor()) {
                     sql.append(" AND c.score_key <= :k AND (c.score_key < :k OR (c.score_key = :k AND c.id > :id))");
-                    params.put("k", cursorDouble(page, 0));
-                    params.put("id", cursorId(page, 1));
+                    params.put("k", page.afterDouble(0));
+                    params.put("id", page.afterUuid(1));
                 }
                 sql.append(" ORDER BY c.score_key DESC, c.id");
             }
@@ -139,9 +139,9 @@ public class ContactService {
                     } else {
                         sql.append(" AND (c.last_interaction_at < :k OR (c.last_interaction_at = :k AND c.id > :id)"
                                 + " OR c.last_interaction_at IS NULL)");
-                        params.put("k", cursorInstant(page, 0));
+                        params.put("k", page.afterInstant(0));
                     }
-                    params.put("id", cursorId(page, 1));
+                    params.put("id", page.afterUuid(1));
                 }
                 sql.append(" ORDER BY c.last_interaction_at DESC NULLS LAST, c.id");
             }
@@ -228,30 +228,6 @@ public class ContactService {
                 List.copyOf(c.phones), c.company, c.position, c.location, List.copyOf(c.tags),
                 Map.copyOf(c.profiles), c.connectedOn, c.notes, c.cadenceDays, scorer.strength(c.scoreKey),
                 scorer.tier(c.scoreKey), c.lastInteractionAt, c.createdAt, c.updatedAt, c.version);
-    }
-
-    private static UUID cursorId(PageRequest page, int i) {
-        try {
-            return UUID.fromString(page.after(i));
-        } catch (RuntimeException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor returned by this list");
-        }
-    }
-
-    private static double cursorDouble(PageRequest page, int i) {
-        try {
-            return Double.parseDouble(page.after(i));
-        } catch (RuntimeException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor returned by this list");
-        }
-    }
-
-    private static Instant cursorInstant(PageRequest page, int i) {
-        try {
-            return Instant.parse(page.after(i));
-        } catch (RuntimeException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor returned by this list");
-        }
     }
 
     static Instant now() {

@@ -194,14 +194,8 @@ public class InteractionService {
             params.put("type", query.type());
         }
         if (page.hasCursor()) {
-            Instant at;
-            UUID after;
-            try {
-                at = Instant.parse(page.after(0));
-                after = UUID.fromString(page.after(1));
-            } catch (RuntimeException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor returned by this list");
-            }
+            Instant at = page.afterInstant(0);
+            UUID after = page.afterUuid(1);
             jpql.append(" and (occurredAt < :at or (occurredAt = :at and id < :after))");
             params.put("at", at);
             params.put("after", after);
@@ -245,7 +239,6 @@ public class InteractionService {
         if (input.note() != null && input.note().indexOf('\u0000') >= 0) {
             errors.add(new ApiProblem.FieldError(prefix + "note", "must not contain NUL characters"));
         }
-        errors.sort(java.util.Comparator.comparing(ApiProblem.FieldError::field));
     }
 
     private static Interaction newInteraction(String owner, UUID contactId, InteractionInput input, Instant now) {

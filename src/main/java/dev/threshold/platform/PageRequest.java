@@ -43,6 +43,27 @@ public record PageRequest(int limit, String ordering, List<String> after) {
         return after.get(i);
     }
 
+    /** Part {@code i} of the cursor as a UUID; a damaged cursor is a 400 naming {@code cursor}. */
+    public java.util.UUID afterUuid(int i) {
+        return part(i, java.util.UUID::fromString);
+    }
+
+    public double afterDouble(int i) {
+        return part(i, Double::parseDouble);
+    }
+
+    public java.time.Instant afterInstant(int i) {
+        return part(i, java.time.Instant::parse);
+    }
+
+    private <T> T part(int i, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(after.get(i));
+        } catch (RuntimeException e) {
+            throw ApiProblem.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+
     public String cursorFor(List<String> key) {
         StringBuilder sb = new StringBuilder(ordering);
         for (String part : key) {

@@ -1,6 +1,5 @@
 package dev.threshold.scores;
 
-import dev.threshold.platform.ApiProblem;
 import dev.threshold.platform.Page;
 import dev.threshold.platform.PageRequest;
 import dev.threshold.platform.SqlValues;
@@ -41,14 +40,8 @@ public class Ranking {
             sql.append(" AND score_key < ?").append(params.size());
         }
         if (page.hasCursor()) {
-            double key;
-            UUID id;
-            try {
-                key = Double.parseDouble(page.after(0));
-                id = UUID.fromString(page.after(1));
-            } catch (RuntimeException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor returned by this list");
-            }
+            double key = page.afterDouble(0);
+            UUID id = page.afterUuid(1);
             params.add(key);
             int k = params.size();
             params.add(id);
