@@ -36,7 +36,10 @@ public class ApiProblem extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    /** A 400 listing every invalid field, in field order. */
     public static ApiProblem invalid(List<FieldError> errors) {
+        errors = errors.stream().sorted(java.util.Comparator.comparing(FieldError::field)
+                .thenComparing(FieldError::message)).toList();
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid.";

@@ -21,7 +21,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,7 +46,6 @@ public class ProblemMapper {
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             errors.add(new ApiProblem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
         }
-        errors.sort(Comparator.comparing(ApiProblem.FieldError::field).thenComparing(ApiProblem.FieldError::message));
         return apiProblem(ApiProblem.invalid(errors), uri);
     }
 
