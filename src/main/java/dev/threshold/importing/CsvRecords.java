@@ -35,6 +35,12 @@ final class CsvRecords implements Iterator<CsvRecords.Row>, AutoCloseable {
     private Row next;
 
     record Row(long line, List<String> values) {
+        /** Why this row does not have the header's {@code width} fields, or null when it does. */
+        String widthProblem(int width) {
+            return values.size() == width ? null
+                    : "has " + values.size() + " fields; the header has " + width + " (a truncated or damaged row)";
+        }
+
         boolean isBlank() {
             return values.size() == 1 && values.get(0).isBlank();
         }

@@ -72,9 +72,9 @@ final class LinkedInConnections implements RowSource {
         }
         CsvRecords.Row row = records.next();
         List<String> v = row.values();
-        if (v.size() != width) {
-            return ParsedRow.error(row.line(), "has " + v.size() + " fields; the header has " + width
-                    + " (a truncated or damaged row)");
+        String damaged = row.widthProblem(width);
+        if (damaged != null) {
+            return ParsedRow.error(row.line(), damaged);
         }
         ContactDraft d = new ContactDraft();
         d.firstName = ContactDraft.clean(v.get(firstName));

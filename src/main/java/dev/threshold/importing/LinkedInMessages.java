@@ -79,9 +79,9 @@ final class LinkedInMessages implements Iterator<LinkedInMessages.Message>, Auto
         }
         CsvRecords.Row row = records.next();
         List<String> v = row.values();
-        if (v.size() != width) {
-            return new Message(row.line(), null, List.of(), null, "has " + v.size() + " fields; the header has " + width
-                    + " (a truncated or damaged row)");
+        String damaged = row.widthProblem(width);
+        if (damaged != null) {
+            return new Message(row.line(), null, List.of(), null, damaged);
         }
         String raw = ContactDraft.clean(v.get(date));
         Instant at;
