@@ -50,16 +50,7 @@ public class ScoreLedger {
 
     /** Locks the contact and returns its stored state, or empty when the owner has no such contact. */
     public Optional<ScoreState> lock(String owner, UUID contactId) {
-        return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT in_key, out_key, type_keys, last_interaction_at,"
-                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ? FOR UPDATE")) {
-                ps.setString(1, owner);
-                ps.setObject(2, contactId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.<ScoreState>empty();
-                }
-            }
-        });
+        return state(owner, contactId, " FOR UPDATE");
     }
 
     /**
@@ -85,9 +76,13 @@ public class ScoreLedger {
 
     /** Reads the stored state without locking. */
     public Optional<ScoreState> read(String owner, UUID contactId) {
+        return state(owner, contactId, "");
+    }
+
+    private Optional<ScoreState> state(String owner, UUID contactId, String lock) {
         return work(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT in_key, out_key, type_keys, last_interaction_at,"
-                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ?")) {
+                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ?" + lock)) {
                 ps.setString(1, owner);
                 ps.setObject(2, contactId);
                 try (ResultSet rs = ps.executeQuery()) {
