@@ -118,11 +118,11 @@ public class NetworkService {
         Instant now = Instant.now();
         Scorer scorer = scoring.scorer(owner, now);
         ScoringSettings settings = scorer.settings();
+        Scorer later = scoring.scorer(owner, now.plus(DROP_HORIZON));
         List<Candidate> found = new ArrayList<>();
         for (Tier tier : List.of(Tier.ACQUAINTANCE, Tier.FRIEND, Tier.ALLY)) {
             double floor = settings.floor(tier);
             // TIER_DROP_SOON: in the tier now, below its floor DROP_HORIZON from now
-            Scorer later = scoring.scorer(owner, now.plus(DROP_HORIZON));
             double inTier = scorer.keyFloor(tier);
             for (Row r : rows(owner, inTier, Math.min(later.keyFloor(tier), upper(scorer, tier)), null, limit)) {
                 found.add(new Candidate(r, Recommendation.Reason.TIER_DROP_SOON, tier,
@@ -138,8 +138,8 @@ public class NetworkService {
             Integer cadence = settings.cadence(tier);
             if (cadence != null) {
                 Instant due = now.minus(Duration.ofDays(cadence));
+                Scorer next = scoring.scorer(owner, now.plus(Duration.ofDays(cadence)));
                 for (Row r : rows(owner, inTier, upper(scorer, tier), due, limit)) {
-                    Scorer next = scoring.scorer(owner, now.plus(Duration.ofDays(cadence)));
                     found.add(new Candidate(r, Recommendation.Reason.CADENCE_DUE, tier, next.keyFloor(tier), 2,
                             overdueDays(r, cadence, now)));
                 }
