@@ -36,11 +36,18 @@ cleanup() {
   runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-rm -rf "$WORK" && mkdir -p "$WORK" && chown postgres "$WORK"
-runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
+# BENCH_REUSE=1 keeps the database of an earlier run of the same size (its data set stays loaded) and
+# measures ingest with BENCH_INGEST extra interactions instead of reloading everything.
+REUSE=0
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$WORK/pg/PG_VERSION" ] && [ -f "$WORK/ids.json" ]; then
+  REUSE=1
+else
+  rm -rf "$WORK" && mkdir -p "$WORK" && chown postgres "$WORK"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
+fi
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start \
   -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c max_connections=200" >/dev/null
-command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE threshold" >/dev/null
+[ "$REUSE" = 1 ] || command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE threshold" >/dev/null
 
 # --- keys, service, token --------------------------------------------------------------------------
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
@@ -58,14 +65,20 @@ done
 TOKEN=$(python3 "$ROOT/bench/perf.py" token "$WORK/private.pem" "$ISSUER" "$OWNER")
 
 log "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; load $(cut -d' ' -f1-3 /proc/loadavg)"
-log "load: $SIZE data set through the API"
-python3 "$ROOT/bench/perf.py" load "$APPPORT" "$TOKEN" "$SIZE" "$WORK/ids.json" "${BENCH_THREADS:-4}"
+if [ "$REUSE" = 1 ]; then
+  log "reuse: the $SIZE data set of an earlier run; ingest: ${BENCH_INGEST:-200000} more interactions"
+  python3 "$ROOT/bench/perf.py" ingest "$APPPORT" "$TOKEN" "$WORK/ids.json" "${BENCH_INGEST:-200000}" "${BENCH_THREADS:-4}"
+else
+  log "load: $SIZE data set through the API"
+  python3 "$ROOT/bench/perf.py" load "$APPPORT" "$TOKEN" "$SIZE" "$WORK/ids.json" "${BENCH_THREADS:-4}"
+fi
 python3 -c "import json;d=json.load(open('$WORK/ids.json'));open('$WORK/contacts.txt','w').write('\n'.join(d['contacts']));open('$WORK/actions.txt','w').write('\n'.join(d['actions']))"
 command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d threshold -qc "VACUUM ANALYZE" >/dev/null
 
 # --- API under wrk -------------------------------------------------------------------------------------
 RSS_MAX=0
-run_wrk() { # name template idsfile [method]
+run_wrk() { # name template idsfile [method]; BENCH_ONLY (an extended regex) picks endpoints by name
+  if [ -n "${BENCH_ONLY:-}" ] && ! [[ "$1" =~ $BENCH_ONLY ]] && [ "$1" != warmup ]; then return 0; fi
   local out
   out=$(wrk -t2 -c"$CONC" -d"${DURATION}s" --latency -s "$ROOT/bench/wrk.lua" "http://127.0.0.1:$APPPORT" \
         -- "$2" "$3" "$TOKEN" "${4:-GET}" | grep RESULT)
@@ -89,7 +102,7 @@ run_wrk "POST /contacts/{id}/interactions" "/api/v1/contacts/{id}/interactions" 
 
 # --- pgbench baseline ----------------------------------------------------------------------------------
 log "pgbench baseline at the same concurrency"
-command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE pgbench" >/dev/null
+command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "DROP DATABASE IF EXISTS pgbench" -qc "CREATE DATABASE pgbench" >/dev/null
 "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -i -q -s 10 pgbench >/dev/null 2>&1
 SELECT_ONLY=$("$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -S -M prepared -c "$CONC" -j 2 -T "$DURATION" pgbench 2>/dev/null \
   | awk '/^tps/ {print int($3)}')

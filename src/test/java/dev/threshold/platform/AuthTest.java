@@ -41,6 +41,33 @@ class AuthTest extends ApiTest {
     }
 
     @Test
+    void aVerifiedTokenVouchesForNoOtherText() {
+        String token = TestTokens.forOwner(owner);
+        RestAssured.given().auth().oauth2(token).get("/api/v1/contacts").then().statusCode(200);
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("{\"iss\":\"" + TestTokens.ISSUER + "\",\"sub\":\"someone-else\",\"exp\":9999999999}").getBytes())
+                + "." + parts[2];
+        char last = token.charAt(token.length() - 2);
+        String oneCharOff = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+        RestAssured.given().auth().oauth2(forged).get("/api/v1/contacts").then().statusCode(401);
+        RestAssured.given().auth().oauth2(oneCharOff).get("/api/v1/contacts").then().statusCode(401);
+        RestAssured.given().auth().oauth2(token + " ").get("/api/v1/contacts").then().statusCode(200);
+        RestAssured.given().auth().oauth2(token).get("/api/v1/contacts").then().statusCode(200);
+    }
+
+    @jakarta.inject.Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    @Test
+    void theParserTheAuthenticationUsesRemembersVerifiedTokens() throws Exception {
+        String token = TestTokens.forOwner(owner);
+        org.junit.jupiter.api.Assertions.assertSame(parser.parse(token), parser.parse(token));
+        org.junit.jupiter.api.Assertions.assertThrows(io.smallrye.jwt.auth.principal.ParseException.class,
+                () -> parser.parse(TestTokens.otherKey(owner)));
+    }
+
+    @Test
     void validTokenIsAccepted() {
         api().get("/api/v1/contacts").then().statusCode(200);
     }
