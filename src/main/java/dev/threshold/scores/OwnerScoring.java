@@ -44,25 +44,38 @@ public class OwnerScoring {
         cache.remove(owner);
     }
 
+    /** Remembers settings read together with other data (one round trip instead of two). */
+    void remember(String owner, ScoringSettings settings) {
+        cache.put(owner, settings);
+    }
+
+    /** The settings' columns of {@code scoring_settings}, in the order {@link #settingsOf} takes them. */
+    static final String SETTINGS_COLUMNS = "half_life_days, saturation, CAST(weights AS text), acquaintance_floor,"
+            + " friend_floor, ally_floor, CAST(cadence_days AS text)";
+
     private ScoringSettings load(String owner) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT half_life_days, saturation, CAST(weights AS text),"
-                        + " acquaintance_floor, friend_floor, ally_floor, CAST(cadence_days AS text)"
-                        + " FROM scoring_settings WHERE owner_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + SETTINGS_COLUMNS + " FROM scoring_settings WHERE owner_id = ?1")
                 .setParameter(1, owner).getResultList();
         if (rows.isEmpty()) {
             return ScoringSettings.defaults();
         }
         Object[] r = rows.get(0);
+        return settingsOf(json, ((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue(), (String) r[2],
+                ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue(), (String) r[6]);
+    }
+
+    /** An owner's stored settings (the values of {@code SETTINGS_COLUMNS}). */
+    static ScoringSettings settingsOf(ObjectMapper json, double halfLifeDays, double saturation, String weightsJson,
+                                      double acquaintance, double friend, double ally, String cadenceJson) {
         try {
-            Map<String, Double> w = json.readValue((String) r[2], new TypeReference<Map<String, Double>>() { });
-            Map<String, Integer> c = json.readValue((String) r[6], new TypeReference<Map<String, Integer>>() { });
+            Map<String, Double> w = json.readValue(weightsJson, new TypeReference<Map<String, Double>>() { });
+            Map<String, Integer> c = json.readValue(cadenceJson, new TypeReference<Map<String, Integer>>() { });
             EnumMap<InteractionType, Double> weights = new EnumMap<>(InteractionType.class);
             w.forEach((k, v) -> weights.put(InteractionType.valueOf(k), v));
             EnumMap<Tier, Integer> cadence = new EnumMap<>(Tier.class);
             c.forEach((k, v) -> cadence.put(Tier.valueOf(k), v));
-            return new ScoringSettings(((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue(), weights,
-                    ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue(), cadence);
+            return new ScoringSettings(halfLifeDays, saturation, weights, acquaintance, friend, ally, cadence);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Stored scoring settings are unreadable", e);
         }

@@ -74,15 +74,13 @@ public class ScoreLedger {
         });
     }
 
-    /** Reads the stored state without locking. */
-    public Optional<ScoreState> read(String owner, UUID contactId) {
-        return state(owner, contactId, "");
-    }
+    /** The stored state's columns, in the order {@link #read(ResultSet, int)} reads them. */
+    static final String STATE_COLUMNS = "in_key, out_key, type_keys, last_interaction_at, interaction_count";
 
     private Optional<ScoreState> state(String owner, UUID contactId, String lock) {
         return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT in_key, out_key, type_keys, last_interaction_at,"
-                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ?" + lock)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + STATE_COLUMNS
+                    + " FROM contacts WHERE owner_id = ? AND id = ?" + lock)) {
                 ps.setString(1, owner);
                 ps.setObject(2, contactId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -242,7 +240,8 @@ public class ScoreLedger {
         return read(rs, 0);
     }
 
-    private static ScoreState read(ResultSet rs, int shift) throws SQLException {
+    /** The state in the five columns {@code STATE_COLUMNS}, the first at {@code 1 + shift}. */
+    static ScoreState read(ResultSet rs, int shift) throws SQLException {
         Array array = rs.getArray(3 + shift);
         Object[] raw = (Object[]) array.getArray();
         double[] typeKeys = new double[TYPES];

@@ -24,9 +24,11 @@ public class ScoreService {
     private final OwnerScoring scoring;
     private final Ranking ranking;
     private final ActionThresholds actions;
+    private final ScoreReads reads;
 
-    public ScoreService(ScoreLedger ledger, OwnerScoring scoring, Ranking ranking, ActionThresholds actions) {
+    public ScoreService(ScoreLedger ledger, OwnerScoring scoring, Ranking ranking, ActionThresholds actions, ScoreReads reads) {
         this.ledger = ledger;
+        this.reads = reads;
         this.scoring = scoring;
         this.ranking = ranking;
         this.actions = actions;
@@ -35,16 +37,19 @@ public class ScoreService {
     /**
      * The score at {@code at}. From the stored state in O(1) when nothing was recorded after {@code at}
      * (the normal case, {@code at} = now); otherwise re-derived from the contact's rows up to {@code at}.
+     * State, settings and actions come in one round trip ({@link ScoreReads}).
      */
     public ScoreView score(String owner, UUID contactId, Instant at) {
-        ScoreState stored = ledger.read(owner, contactId).orElseThrow(() -> ApiProblem.notFound("Contact " + contactId));
-        var settings = scoring.settings(owner);
+        ScoreReads.Snapshot read = reads.read(owner, contactId).orElseThrow(() -> ApiProblem.notFound("Contact " + contactId));
+        ScoreState stored = read.state();
+        var settings = read.settings();
+        scoring.remember(owner, settings);
         ScoreState state = stored;
         if (stored.lastInteractionAt() != null && stored.lastInteractionAt().isAfter(at)) {
             state = ScoreState.of(ledger.interactions(owner, contactId, at), settings);
         }
         Score score = ScoreCalculator.score(state, at, settings);
-        return ScoreView.of(contactId, score, actions.actions(owner));
+        return ScoreView.of(contactId, score, read.actions() != null ? read.actions() : actions.actions(owner));
     }
 
     public ScoreHistoryView history(String owner, UUID contactId, Instant from, Instant to, Duration step) {

@@ -51,6 +51,30 @@ class ScoreResourceTest extends ApiTest {
     }
 
     @Test
+    void aScoreReadUsesTheOwnersOwnTiersCadencesAndActions() {
+        String c = createContact("Tess");
+        record(c, "MEETING", "MUTUAL", T, null);
+        api().body(Map.of("tiers", Map.of("ACQUAINTANCE", 20, "FRIEND", 30, "ALLY", 90)))
+                .put("/api/v1/settings/scoring").then().statusCode(200);
+        String tiny = api().body(Map.of("name", "Wave hello", "threshold", 32.9)).post("/api/v1/actions").then()
+                .statusCode(201).extract().path("id");
+        String invite = api().get("/api/v1/actions").then().extract().jsonPath()
+                .getString("items.find { it.name == 'Invite to an event' }.id");
+        api().delete("/api/v1/actions/" + invite).then().statusCode(204);
+        api().get("/api/v1/contacts/" + c + "/score?at=" + T).then().statusCode(200)
+                .body("strength", equalTo(33.0f))
+                .body("tier", equalTo("FRIEND"))
+                .body("nextTier", equalTo("ALLY"))
+                .body("strengthToNextTier", equalTo(57.0f))
+                .body("actionable.name", hasItem("Wave hello"))
+                .body("actionable.name", org.hamcrest.Matchers.not(hasItem("Invite to an event")))
+                .body("actionable.find { it.name == 'Wave hello' }.id", equalTo(tiny))
+                .body("actionable.find { it.name == 'Wave hello' }.threshold", equalTo(32.9f));
+        // another owner's contact id is not found, whatever this owner's settings
+        as(TestTokens.newOwner()).get("/api/v1/contacts/" + c + "/score").then().statusCode(404);
+    }
+
+    @Test
     void workedExampleOfTheSpec() {
         String c = createContact("Ada");
         record(c, "MEETING", "MUTUAL", T, null);
