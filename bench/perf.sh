@@ -107,12 +107,12 @@ command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "DROP DATABASE IF EXISTS 
 SELECT_ONLY=$("$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -S -M prepared -c "$CONC" -j 2 -T "$DURATION" pgbench 2>/dev/null \
   | awk '/^tps/ {print int($3)}')
 command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d threshold -qc \
-  "CREATE TABLE IF NOT EXISTS bench_ids AS SELECT row_number() OVER () AS n, id FROM contacts WHERE owner_id = '$OWNER'; CREATE UNIQUE INDEX IF NOT EXISTS bench_ids_n ON bench_ids (n); ANALYZE bench_ids" >/dev/null
+  "DROP TABLE IF EXISTS bench_ids; CREATE TABLE bench_ids AS SELECT row_number() OVER () AS n, id FROM contacts WHERE owner_id = '$OWNER'; CREATE UNIQUE INDEX bench_ids_n ON bench_ids (n); ANALYZE bench_ids" >/dev/null
 N=$(wc -l < "$WORK/contacts.txt"); N=$((N + 1))
 cat > "$WORK/score-read.sql" <<SQL
 \set n random(1, $N)
 SELECT id AS cid FROM bench_ids WHERE n = :n \gset
-SELECT in_key, out_key, type_keys, last_interaction_at, interaction_count FROM contacts WHERE owner_id = '$OWNER' AND id = :cid;
+SELECT c.in_key, c.out_key, c.type_keys, c.last_interaction_at, c.interaction_count, s.half_life_days, s.saturation, CAST(s.weights AS text), s.acquaintance_floor, s.friend_floor, s.ally_floor, CAST(s.cadence_days AS text), EXISTS (SELECT 1 FROM owners o WHERE o.owner_id = c.owner_id), (SELECT json_agg(json_build_array(a.id, a.name, a.threshold) ORDER BY a.threshold, a.name, a.id) FROM actions a WHERE a.owner_id = c.owner_id) FROM contacts c LEFT JOIN scoring_settings s ON s.owner_id = c.owner_id WHERE c.owner_id = '$OWNER' AND c.id = :cid;
 SQL
 SCORE_SQL=$("$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -r -M prepared -f "$WORK/score-read.sql" -c "$CONC" -j 2 -T "$DURATION" threshold 2>/dev/null)
 SCORE_TPS=$(echo "$SCORE_SQL" | awk '/^tps/ {print int($3)}')

@@ -24,10 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NetworkResource {
 
     private final NetworkService service;
+    private final RecommendationService recommendations;
     private final CurrentOwner owner;
 
-    public NetworkResource(NetworkService service, CurrentOwner owner) {
+    public NetworkResource(NetworkService service, RecommendationService recommendations, CurrentOwner owner) {
         this.service = service;
+        this.recommendations = recommendations;
         this.owner = owner;
     }
 
@@ -52,6 +54,6 @@ public class NetworkResource {
     public Recommendation.Items recommendations(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
         int size = PageRequest.parse(limit, null, "recommendations").limit();
-        return new Recommendation.Items(service.recommendations(owner.id(), size));
+        return new Recommendation.Items(recommendations.recommendations(owner.id(), size));
     }
 }

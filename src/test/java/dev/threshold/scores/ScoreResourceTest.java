@@ -368,4 +368,56 @@ class ScoreResourceTest extends ApiTest {
         api().get("/api/v1/network/recommendations?limit=1").then().body("items", hasSize(1));
         api().get("/api/v1/network/recommendations?limit=0").then().statusCode(400);
     }
+
+    @Test
+    void recommendationsCoverStrangersNeverContactedAlliesAndOnlyTheOwnersContacts() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        api().body(Map.of("cadenceDays", Map.of("STRANGER", 30, "ACQUAINTANCE", 90, "FRIEND", 30, "ALLY", 14)))
+                .put("/api/v1/settings/scoring").then().statusCode(200);
+        // a stranger (one like, 60 days ago) is due by the STRANGER cadence
+        String stranger = createContact("Faint");
+        record(stranger, "LIKE", "INBOUND", now.minus(60, ChronoUnit.DAYS), null);
+        // a personal cadence and no interaction at all: due, never contacted
+        String never = createContact(Map.of("displayName", "Never", "cadenceDays", 10));
+        // ALLY floor 75 ⇔ S = 41.6; S = 42 drops below in 90·log2(42/41.6) ≈ 1.2 days; FRIEND S = 16 in ≈ 5.6 days
+        String ally = createContact("Ally");
+        record(ally, "FAVOR", "MUTUAL", now, 42.0);
+        String friend = createContact("Friend");
+        record(friend, "MEETING", "MUTUAL", now, 16.0);
+        // another owner's contacts, in every situation, never show up
+        String other = TestTokens.newOwner();
+        for (double w : new double[]{42.0, 16.0, 13.9}) {
+            String theirs = as(other).body(Map.of("displayName", "Theirs")).post("/api/v1/contacts").then().statusCode(201)
+                    .extract().path("id");
+            as(other).body(Map.of("type", "MEETING", "direction", "MUTUAL", "occurredAt", now.toString(), "weight", w))
+                    .post("/api/v1/contacts/" + theirs + "/interactions").then().statusCode(201);
+        }
+        as(other).body(Map.of("displayName", "Theirs too", "cadenceDays", 1)).post("/api/v1/contacts").then().statusCode(201);
+
+        List<Map<String, Object>> items = api().get("/api/v1/network/recommendations").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        Map<String, Map<String, Object>> byContact = new HashMap<>();
+        for (Map<String, Object> item : items) {
+            Assertions.assertNotEquals("Theirs", item.get("displayName"));
+            Assertions.assertNotEquals("Theirs too", item.get("displayName"));
+            byContact.put(item.get("contactId") + ":" + item.get("reason"), item);
+        }
+        Map<String, Object> faint = byContact.get(stranger + ":CADENCE_DUE");
+        Assertions.assertNotNull(faint, items.toString());
+        Assertions.assertEquals("STRANGER", faint.get("tier"));
+        Assertions.assertNull(faint.get("daysUntilTierDrop"));
+        Map<String, Object> untouched = byContact.get(never + ":CADENCE_DUE");
+        Assertions.assertNotNull(untouched, items.toString());
+        Assertions.assertTrue(((String) untouched.get("detail")).startsWith("Never contacted"), untouched.toString());
+        Assertions.assertNull(untouched.get("lastInteractionAt"));
+        Map<String, Object> allyDrop = byContact.get(ally + ":TIER_DROP_SOON");
+        Assertions.assertNotNull(allyDrop, items.toString());
+        Assertions.assertEquals("ALLY", allyDrop.get("tier"));
+        Assertions.assertEquals(1.2, ((Number) allyDrop.get("daysUntilTierDrop")).doubleValue(), 0.1);
+        Assertions.assertNotNull(byContact.get(friend + ":TIER_DROP_SOON"), items.toString());
+        // most urgent first: the ally (1.2 days) before the friend (5.6 days), drops before cadences
+        Assertions.assertEquals(ally, items.get(0).get("contactId"));
+        Assertions.assertEquals(friend, items.get(1).get("contactId"));
+        Assertions.assertEquals("CADENCE_DUE", items.get(items.size() - 1).get("reason"));
+    }
 }
