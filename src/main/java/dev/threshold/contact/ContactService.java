@@ -1,5 +1,6 @@
 package dev.threshold.contact;
 
+import dev.threshold.platform.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.platform.ApiProblem;
@@ -50,7 +51,7 @@ public class ContactService {
         validate(input);
         Contact contact = new Contact();
         contact.ownerId = owner;
-        contact.id = UUID.randomUUID();
+        contact.id = Ids.timeOrdered();
         contact.createdAt = now();
         apply(contact, input);
         contacts.persist(contact);

@@ -1,5 +1,6 @@
 package dev.threshold.importing;
 
+import dev.threshold.platform.Ids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -221,7 +222,7 @@ class ContactStore {
                 OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
                 for (NewMessage m : messages) {
                     ps.setString(1, owner);
-                    ps.setObject(2, UUID.randomUUID());
+                    ps.setObject(2, Ids.timeOrdered());
                     ps.setObject(3, m.contactId());
                     ps.setString(4, m.direction());
                     ps.setObject(5, m.occurredAt().atOffset(ZoneOffset.UTC));

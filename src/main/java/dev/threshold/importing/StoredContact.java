@@ -1,5 +1,6 @@
 package dev.threshold.importing;
 
+import dev.threshold.platform.Ids;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ final class StoredContact {
     }
 
     static StoredContact create(ContactDraft d) {
-        StoredContact c = new StoredContact(UUID.randomUUID(), true);
+        StoredContact c = new StoredContact(Ids.timeOrdered(), true);
         c.displayName = d.displayName;
         c.fill(d);
         c.changed = false;

@@ -1,5 +1,6 @@
 package dev.threshold.interaction;
 
+import dev.threshold.platform.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.platform.ApiProblem;
@@ -244,7 +245,7 @@ public class InteractionService {
     private static Interaction newInteraction(String owner, UUID contactId, InteractionInput input, Instant now) {
         Interaction i = new Interaction();
         i.ownerId = owner;
-        i.id = UUID.randomUUID();
+        i.id = Ids.timeOrdered();
         i.contactId = contactId;
         i.type = input.type();
         i.direction = input.direction();
