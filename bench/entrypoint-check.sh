@@ -84,7 +84,7 @@ URL=http://127.0.0.1:$PORT
 
 wait_http "$URL/q/health/started" 90 || fail "not started within 90 s"
 [ "$(ps -o uid= -p "$APP_PID" | tr -d ' ')" = "${IMG_USER%%:*}" ] || fail "not running as uid ${IMG_USER%%:*}"
-tr '\0' ' ' < "/proc/$APP_PID/cmdline" | grep -q -- "java -XX:MaxRAMPercentage=75 .* -jar /deployments/quarkus-run.jar" \
+tr '\0' ' ' < "/proc/$APP_PID/cmdline" | grep -q -- "java -Xmx192m .* -jar /deployments/quarkus-run.jar" \
     || fail "the process is not the entrypoint's java: $(tr '\0' ' ' < "/proc/$APP_PID/cmdline")"
 log "ok: pid $APP_PID is $(tr '\0' ' ' < "/proc/$APP_PID/cmdline" | cut -c1-110)... as uid $(ps -o uid= -p "$APP_PID" | tr -d ' ')"
 for probe in started live ready; do

@@ -52,11 +52,18 @@ runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start 
 # --- keys, service, token --------------------------------------------------------------------------
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
+# The service runs with the container image's own JVM settings (docker/Dockerfile.jvm: JAVA_OPTS,
+# MALLOC_ARENA_MAX) unless BENCH_JAVA_OPTS replaces the JVM flags.
+eval "$(python3 "$ROOT/bench/dockerfile-runtime.py" "$ROOT/docker/Dockerfile.jvm" | grep '^IMG_ENV=')"
+for kv in "${IMG_ENV[@]}"; do
+  case "$kv" in JAVA_OPTS=*) IMAGE_JAVA_OPTS=${kv#JAVA_OPTS=} ;; MALLOC_ARENA_MAX=*) export "$kv" ;; esac
+done
+JAVA_FLAGS=${BENCH_JAVA_OPTS:-$IMAGE_JAVA_OPTS}
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/threshold" \
 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
 MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" MP_JWT_VERIFY_ISSUER="$ISSUER" \
 QUARKUS_HTTP_PORT=$APPPORT \
-  java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+  java $JAVA_FLAGS -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$APPPORT/q/health/ready" >/dev/null && break
@@ -125,4 +132,8 @@ while read -r line; do
   awk -v n="$name" -v r="$rps" -v b="$SELECT_ONLY" -v s="$SCORE_TPS" \
     'BEGIN { printf "%-36s %6.1f%% of select-only, %6.1f%% of score-read SQL\n", n, 100*r/b, 100*r/s }'
 done < "$WORK/results.txt"
-log "service RSS, max sampled after each run: $((RSS_MAX / 1024)) MB (default heap settings: no -Xmx; BENCH_JAVA_OPTS='${BENCH_JAVA_OPTS:-}')"
+log "service RSS, max sampled after each run: $((RSS_MAX / 1024)) MB (JVM flags: $JAVA_FLAGS; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset})"
+if [ "${BENCH_NMT:-0}" = 1 ]; then  # needs -XX:NativeMemoryTracking=summary in BENCH_JAVA_OPTS
+  log "service native memory (jcmd VM.native_memory summary)"
+  jcmd "$APP_PID" VM.native_memory summary | grep -E "^-|Total|committed=" | grep -E "Total|Java Heap|Class|Thread|Code|GC|Internal|Other|Symbol|Arena|Metaspace" | head -20
+fi
