@@ -493,6 +493,6 @@ public class ImportService {
             states.computeIfPresent(m.contactId(), (id, state) -> state.plus(new ScoredInteraction(InteractionType.MESSAGE,
                     Direction.valueOf(m.direction()), m.occurredAt(), null), settings));
         }
-        states.forEach((id, state) -> ledger.store(owner, id, state));
+        ledger.storeAll(owner, states);
     }
 }

@@ -30,7 +30,8 @@ import java.util.UUID;
 
 /**
  * The network views. Every query is a range on the stored score key (or, for personal cadences, on the
- * last touch) of {@code contacts}: none scans interactions or computes a score per contact of the owner.
+ * last touch) of {@code contacts}, or reads the owner's {@code score_histogram}: none scans interactions or
+ * computes a score per contact of the owner.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -49,9 +50,12 @@ public class NetworkService {
     }
 
     /**
-     * One pass over the owner's score index: contacts bucketed by every floor that matters (the tier
-     * floors and the action thresholds, as keys at {@code at}), summed in Java into the pyramid and the
-     * per-action counts.
+     * The pyramid, the per-action counts and the totals from the owner's score histogram (migration V8),
+     * in one statement: whole buckets above a floor come from {@code score_histogram} (its rows are bounded
+     * by buckets × stripes, not by contacts); the contacts in the floor's own bucket (1/16 of a halving)
+     * are counted exactly in {@code contacts_owner_score_idx}; the last touch is the first entry of
+     * {@code contacts_owner_last_idx}. One statement, so one snapshot: the histogram and the boundary
+     * counts always agree.
      */
     public NetworkSummary summary(String owner, Instant at) {
         Scorer scorer = scoring.scorer(owner, at);
@@ -64,50 +68,89 @@ public class NetworkService {
             floors.add(scorer.keyFloor(action.threshold()));
         }
         floors.removeIf(k -> Double.isInfinite(k));
-        double[] bounds = floors.stream().mapToDouble(Double::doubleValue).toArray();
-        Double[] boxed = floors.toArray(new Double[0]);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT width_bucket(score_key, CAST(?2 AS float8[])) AS bucket,"
-                        + " count(*), coalesce(sum(interaction_count), 0), max(last_interaction_at)"
-                        + " FROM contacts WHERE owner_id = ?1 GROUP BY 1")
-                .setParameter(1, owner).setParameter(2, boxed).getResultList();
-        long[] perBucket = new long[bounds.length + 1];
-        long interactions = 0;
-        Instant last = null;
-        for (Object[] r : rows) {
-            perBucket[((Number) r[0]).intValue()] += ((Number) r[1]).longValue();
-            interactions += ((Number) r[2]).longValue();
-            Instant touched = SqlValues.instant(r[3]);
-            if (touched != null && (last == null || touched.isAfter(last))) {
-                last = touched;
-            }
+        double[] lows = floors.stream().mapToDouble(Double::doubleValue).toArray();
+        Histogram histogram = histogram(owner, lows);
+        Map<Double, Long> inFloorBucket = new java.util.HashMap<>();
+        for (int i = 0; i < lows.length; i++) {
+            inFloorBucket.put(lows[i], histogram.edges[i]);
         }
+        java.util.function.ToLongFunction<Double> atLeast = key -> ScoreBuckets.atLeast(histogram.contacts, key,
+                inFloorBucket.getOrDefault(key, 0L));
         Map<Tier, Long> tiers = new EnumMap<>(Tier.class);
         long total = 0;
         for (Tier tier : Tier.values()) {
             double max = tier.next() == null ? Double.POSITIVE_INFINITY : scorer.keyFloor(tier.next());
-            long n = atLeast(perBucket, bounds, scorer.keyFloor(tier)) - atLeast(perBucket, bounds, max);
+            long n = atLeast.applyAsLong(scorer.keyFloor(tier)) - atLeast.applyAsLong(max);
             tiers.put(tier, n);
             total += n;
         }
         List<NetworkSummary.ActionCount> counts = new ArrayList<>();
         for (ActionRef action : actionRefs) {
             counts.add(new NetworkSummary.ActionCount(action.id(), action.name(), action.threshold(),
-                    atLeast(perBucket, bounds, scorer.keyFloor(action.threshold()))));
+                    atLeast.applyAsLong(scorer.keyFloor(action.threshold()))));
         }
-        return new NetworkSummary(at, total, tiers, counts, new NetworkSummary.Interactions(interactions, last));
+        return new NetworkSummary(at, total, tiers, counts,
+                new NetworkSummary.Interactions(histogram.interactions, histogram.lastInteractionAt));
     }
 
-    /** Contacts whose key is at least {@code key}; {@code key} is -∞, +∞, or one of {@code bounds}. */
-    static long atLeast(long[] perBucket, double[] bounds, double key) {
-        if (key == Double.POSITIVE_INFINITY) {
-            return 0;
+    private static final String SUMMARY_SQL = "SELECT"
+            + " (SELECT max(last_interaction_at) FROM contacts WHERE owner_id = ?) AS last_at,"
+            + " ARRAY(SELECT (SELECT count(*) FROM contacts c WHERE c.owner_id = ? AND c.score_key >= f.lo AND c.score_key < f.hi)"
+            + "   FROM unnest(CAST(? AS float8[]), CAST(? AS float8[])) WITH ORDINALITY AS f(lo, hi, i) ORDER BY f.i) AS edges,"
+            + " h.buckets, h.contacts, h.interactions"
+            + " FROM (SELECT array_agg(g.bucket ORDER BY g.bucket) AS buckets, array_agg(g.n ORDER BY g.bucket) AS contacts,"
+            + "   array_agg(g.i ORDER BY g.bucket) AS interactions"
+            + "   FROM (SELECT bucket, sum(contacts)::bigint AS n, sum(interactions)::bigint AS i FROM score_histogram"
+            + "     WHERE owner_id = ? GROUP BY bucket) g) h";
+
+    /** The owner's histogram (stripes summed) and the exact count of contacts in {@code [low, end(bucket(low)))} per low. */
+    private Histogram histogram(String owner, double[] lows) {
+        Double[] lo = new Double[lows.length];
+        Double[] hi = new Double[lows.length];
+        for (int i = 0; i < lows.length; i++) {
+            lo[i] = lows[i];
+            hi[i] = ScoreBuckets.end(ScoreBuckets.bucket(lows[i]));
         }
-        int from = key == Double.NEGATIVE_INFINITY ? 0 : java.util.Arrays.binarySearch(bounds, key) + 1;
-        long n = 0;
-        for (int b = from; b < perBucket.length; b++) {
-            n += perBucket[b];
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(SUMMARY_SQL)) {
+                ps.setString(1, owner);
+                ps.setString(2, owner);
+                ps.setArray(3, c.createArrayOf("float8", lo));
+                ps.setArray(4, c.createArrayOf("float8", hi));
+                ps.setString(5, owner);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    OffsetDateTime last = rs.getObject(1, OffsetDateTime.class);
+                    long[] edges = longs(rs.getArray(2), lows.length);
+                    java.util.NavigableMap<Long, Long> contacts = new java.util.TreeMap<>();
+                    long interactions = 0;
+                    java.sql.Array bucketArray = rs.getArray(3);
+                    if (bucketArray != null) {
+                        Object[] buckets = (Object[]) bucketArray.getArray();
+                        Object[] n = (Object[]) rs.getArray(4).getArray();
+                        Object[] i = (Object[]) rs.getArray(5).getArray();
+                        for (int b = 0; b < buckets.length; b++) {
+                            contacts.put(((Number) buckets[b]).longValue(), ((Number) n[b]).longValue());
+                            interactions += ((Number) i[b]).longValue();
+                        }
+                    }
+                    return new Histogram(contacts, interactions, last == null ? null : last.toInstant(), edges);
+                }
+            }
+        });
+    }
+
+    private static long[] longs(java.sql.Array array, int length) throws java.sql.SQLException {
+        long[] out = new long[length];
+        Object[] raw = array == null ? new Object[0] : (Object[]) array.getArray();
+        for (int i = 0; i < Math.min(length, raw.length); i++) {
+            out[i] = ((Number) raw[i]).longValue();
         }
-        return n;
+        return out;
+    }
+
+    /** Contacts per bucket (stripes summed), the interaction total, the last touch, and the floor-bucket counts. */
+    private record Histogram(java.util.NavigableMap<Long, Long> contacts, long interactions, Instant lastInteractionAt,
+                             long[] edges) {
     }
 }

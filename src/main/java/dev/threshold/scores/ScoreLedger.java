@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,36 +93,59 @@ public class ScoreLedger {
         storeAll(owner, java.util.Map.of(contactId, state));
     }
 
-    /** Stores several contacts' states in one JDBC batch (one round trip). */
+    /**
+     * Stores several contacts' states in one UPDATE (one round trip, one statement): the rows come in as
+     * parallel arrays, the type keys as one flat array sliced per contact. One statement, not a JDBC
+     * batch of one UPDATE per contact, so that the statement-level trigger that keeps the owner's
+     * {@code score_histogram} (V8) runs once per call, not once per contact.
+     */
     public void storeAll(String owner, java.util.Map<UUID, ScoreState> states) {
         if (states.isEmpty()) {
             return;
         }
+        int n = states.size();
+        UUID[] ids = new UUID[n];
+        Double[] in = new Double[n];
+        Double[] out = new Double[n];
+        Double[] score = new Double[n];
+        Double[] types = new Double[n * TYPES];
+        java.time.OffsetDateTime[] last = new java.time.OffsetDateTime[n];
+        Long[] counts = new Long[n];
+        int i = 0;
+        for (var entry : states.entrySet()) {
+            ScoreState state = entry.getValue();
+            ids[i] = entry.getKey();
+            in[i] = state.inKey();
+            out[i] = state.outKey();
+            score[i] = state.scoreKey();
+            double[] keys = state.typeKeys();
+            for (int t = 0; t < TYPES; t++) {
+                types[i * TYPES + t] = keys[t];
+            }
+            last[i] = state.lastInteractionAt() == null ? null : state.lastInteractionAt().atOffset(java.time.ZoneOffset.UTC);
+            counts[i] = state.interactionCount();
+            i++;
+        }
         work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET in_key = ?, out_key = ?, score_key = ?,"
-                    + " type_keys = ?, last_interaction_at = ?, interaction_count = ? WHERE owner_id = ? AND id = ?")) {
-                for (var entry : states.entrySet()) {
-                    ScoreState state = entry.getValue();
-                    ps.setDouble(1, state.inKey());
-                    ps.setDouble(2, state.outKey());
-                    ps.setDouble(3, state.scoreKey());
-                    double[] keys = state.typeKeys();
-                    Double[] boxed = new Double[keys.length];
-                    for (int i = 0; i < keys.length; i++) {
-                        boxed[i] = keys[i];
-                    }
-                    ps.setArray(4, c.createArrayOf("float8", boxed));
-                    if (state.lastInteractionAt() == null) {
-                        ps.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
-                    } else {
-                        ps.setObject(5, state.lastInteractionAt().atOffset(java.time.ZoneOffset.UTC));
-                    }
-                    ps.setLong(6, state.interactionCount());
-                    ps.setString(7, owner);
-                    ps.setObject(8, entry.getKey());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE contacts c SET in_key = v.in_key, out_key = v.out_key,"
+                    + " score_key = v.score_key, type_keys = v.type_keys, last_interaction_at = v.last_at,"
+                    + " interaction_count = v.n"
+                    + " FROM (SELECT u.id, u.in_key, u.out_key, u.score_key, u.last_at, u.n,"
+                    + "         t.flat[(u.i - 1) * " + TYPES + " + 1 : u.i * " + TYPES + "] AS type_keys"
+                    + "       FROM unnest(CAST(? AS uuid[]), CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS float8[]),"
+                    + "                   CAST(? AS timestamptz[]), CAST(? AS int8[]))"
+                    + "            WITH ORDINALITY AS u(id, in_key, out_key, score_key, last_at, n, i),"
+                    + "            (SELECT CAST(? AS float8[]) AS flat) t) v"
+                    + " WHERE c.owner_id = ? AND c.id = v.id")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("float8", in));
+                ps.setArray(3, c.createArrayOf("float8", out));
+                ps.setArray(4, c.createArrayOf("float8", score));
+                ps.setArray(5, c.createArrayOf("timestamptz", last));
+                ps.setArray(6, c.createArrayOf("int8", counts));
+                ps.setArray(7, c.createArrayOf("float8", types));
+                ps.setString(8, owner);
+                ps.executeUpdate();
             }
             return null;
         });
