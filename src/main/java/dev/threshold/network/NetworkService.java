@@ -3,35 +3,23 @@ package dev.threshold.network;
 import dev.threshold.scores.ActionRef;
 import dev.threshold.scores.ActionThresholds;
 import dev.threshold.scores.OwnerScoring;
-import dev.threshold.scores.Ranking;
 import dev.threshold.scores.Scorer;
-import dev.threshold.scoring.InteractionType;
-import dev.threshold.scoring.ScoreCalculator;
-import dev.threshold.scoring.ScoreState;
-import dev.threshold.scoring.ScoringSettings;
-import dev.threshold.scoring.Suggestions;
 import dev.threshold.scoring.Tier;
-import dev.threshold.platform.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
- * The network views. Every query is a range on the stored score key (or, for personal cadences, on the
- * last touch) of {@code contacts}, or reads the owner's {@code score_histogram}: none scans interactions or
- * computes a score per contact of the owner.
+ * The network summary (the recommendations are {@link RecommendationService}). It reads the owner's
+ * {@code score_histogram} and a few bounded ranges of the stored score key: it scans no interactions
+ * and computes no score per contact of the owner.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -39,13 +27,11 @@ public class NetworkService {
 
     private final EntityManager em;
     private final OwnerScoring scoring;
-    private final Ranking ranking;
     private final ActionThresholds actions;
 
-    public NetworkService(EntityManager em, OwnerScoring scoring, Ranking ranking, ActionThresholds actions) {
+    public NetworkService(EntityManager em, OwnerScoring scoring, ActionThresholds actions) {
         this.em = em;
         this.scoring = scoring;
-        this.ranking = ranking;
         this.actions = actions;
     }
 
