@@ -69,11 +69,21 @@ public class ActionService implements ActionThresholds {
         return refs;
     }
 
+    /** Plain JDBC on the request's connection: the summary and every score read without a snapshot use it. */
     private List<ActionRef> refs(String owner) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, name, threshold FROM actions WHERE owner_id = ?1"
-                + " ORDER BY threshold, name, id").setParameter(1, owner).getResultList();
-        return rows.stream().map(r -> new ActionRef((UUID) r[0], (String) r[1], ((Number) r[2]).doubleValue())).toList();
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT id, name, threshold FROM actions"
+                    + " WHERE owner_id = ? ORDER BY threshold, name, id")) {
+                ps.setString(1, owner);
+                List<ActionRef> refs = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        refs.add(new ActionRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3)));
+                    }
+                }
+                return refs;
+            }
+        });
     }
 
     public List<ActionView> list(String owner) {

@@ -72,7 +72,7 @@ public class ScoreHistogramCompaction {
     private ScheduledExecutorService timer;
 
     public ScoreHistogramCompaction(AgroalDataSource dataSource,
-                                    @ConfigProperty(name = "threshold.score-histogram.compact-interval", defaultValue = "PT1H")
+                                    @ConfigProperty(name = "threshold.score-histogram.compact-interval", defaultValue = "PT1M")
                                     Duration interval) {
         this.dataSource = dataSource;
         this.interval = interval;

@@ -7,6 +7,11 @@ import dev.threshold.scoring.ScoringSettings;
 import dev.threshold.scoring.Tier;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,20 +58,30 @@ public class OwnerScoring {
     static final String SETTINGS_COLUMNS = "half_life_days, saturation, CAST(weights AS text), acquaintance_floor,"
             + " friend_floor, ally_floor, CAST(cadence_days AS text)";
 
+    /** Plain JDBC on the request's connection: this runs on nearly every request. */
     private ScoringSettings load(String owner) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + SETTINGS_COLUMNS + " FROM scoring_settings WHERE owner_id = ?1")
-                .setParameter(1, owner).getResultList();
-        if (rows.isEmpty()) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SETTINGS_COLUMNS
+                    + " FROM scoring_settings WHERE owner_id = ?")) {
+                ps.setString(1, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? settingsAt(json, rs, 1) : ScoringSettings.defaults();
+                }
+            }
+        });
+    }
+
+    /** The settings in the columns {@code SETTINGS_COLUMNS}, the first at {@code first}; defaults when they are null (no row). */
+    static ScoringSettings settingsAt(ObjectMapper json, ResultSet rs, int first) throws SQLException {
+        if (rs.getObject(first) == null) {
             return ScoringSettings.defaults();
         }
-        Object[] r = rows.get(0);
-        return settingsOf(json, ((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue(), (String) r[2],
-                ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue(), (String) r[6]);
+        return settingsOf(json, rs.getDouble(first), rs.getDouble(first + 1), rs.getString(first + 2),
+                rs.getDouble(first + 3), rs.getDouble(first + 4), rs.getDouble(first + 5), rs.getString(first + 6));
     }
 
     /** An owner's stored settings (the values of {@code SETTINGS_COLUMNS}). */
-    static ScoringSettings settingsOf(ObjectMapper json, double halfLifeDays, double saturation, String weightsJson,
+    private static ScoringSettings settingsOf(ObjectMapper json, double halfLifeDays, double saturation, String weightsJson,
                                       double acquaintance, double friend, double ally, String cadenceJson) {
         try {
             Map<String, Double> w = json.readValue(weightsJson, new TypeReference<Map<String, Double>>() { });

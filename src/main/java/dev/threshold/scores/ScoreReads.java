@@ -56,9 +56,7 @@ public class ScoreReads {
                     return Optional.empty();
                 }
                 ScoreState state = ScoreLedger.read(rs, 0);
-                ScoringSettings settings = rs.getObject(6) == null ? ScoringSettings.defaults()
-                        : OwnerScoring.settingsOf(json, rs.getDouble(6), rs.getDouble(7), rs.getString(8),
-                        rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getString(12));
+                ScoringSettings settings = OwnerScoring.settingsAt(json, rs, 6);
                 boolean provisioned = rs.getBoolean(13);
                 return Optional.of(new Snapshot(state, settings, provisioned ? actions(rs.getString(14)) : null));
             }
