@@ -41,6 +41,7 @@ trap cleanup EXIT
 REUSE=0
 if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$WORK/pg/PG_VERSION" ] && [ -f "$WORK/ids.json" ]; then
   REUSE=1
+  for _ in $(seq 1 60); do [ -f "$WORK/pg/postmaster.pid" ] || break; sleep 1; done  # an earlier run still stopping
 else
   rm -rf "$WORK" && mkdir -p "$WORK" && chown postgres "$WORK"
   runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null

@@ -49,6 +49,11 @@ public class OwnerScoring {
         cache.remove(owner);
     }
 
+    /** The settings in the columns {@code SETTINGS_COLUMNS} of the current row, the first at {@code first}. */
+    ScoringSettings settingsAt(ResultSet rs, int first) throws SQLException {
+        return settingsAt(json, rs, first);
+    }
+
     /** Remembers settings read together with other data (one round trip instead of two). */
     void remember(String owner, ScoringSettings settings) {
         cache.put(owner, settings);

@@ -47,9 +47,24 @@ public class ScoreLedger {
                 .setParameter(1, owner).setParameter(2, contactId).getResultList().isEmpty();
     }
 
-    /** Locks the contact and returns its stored state, or empty when the owner has no such contact. */
+    /**
+     * Locks the contact and returns its stored state, or empty when the owner has no such contact. The
+     * owner's scoring settings come in the same round trip and are remembered for the request.
+     */
     public Optional<ScoreState> lock(String owner, UUID contactId) {
-        return state(owner, contactId, " FOR UPDATE");
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement(LOCK_WITH_SETTINGS)) {
+                ps.setString(1, owner);
+                ps.setObject(2, contactId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<ScoreState>empty();
+                    }
+                    scoring.remember(owner, scoring.settingsAt(rs, 6));
+                    return Optional.of(read(rs));
+                }
+            }
+        });
     }
 
     /**
@@ -76,17 +91,21 @@ public class ScoreLedger {
     /** The stored state's columns, in the order {@link #read(ResultSet, int)} reads them. */
     static final String STATE_COLUMNS = "in_key, out_key, type_keys, last_interaction_at, interaction_count";
 
-    private Optional<ScoreState> state(String owner, UUID contactId, String lock) {
-        return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + STATE_COLUMNS
-                    + " FROM contacts WHERE owner_id = ? AND id = ?" + lock)) {
-                ps.setString(1, owner);
-                ps.setObject(2, contactId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.<ScoreState>empty();
-                }
+    private static final String LOCK_WITH_SETTINGS = "SELECT " + prefixed("c.", STATE_COLUMNS) + ", "
+            + prefixed("s.", OwnerScoring.SETTINGS_COLUMNS)
+            + " FROM contacts c LEFT JOIN scoring_settings s ON s.owner_id = c.owner_id"
+            + " WHERE c.owner_id = ? AND c.id = ? FOR UPDATE OF c";
+
+    /** {@code columns} (a comma-separated list, casts included) with every column qualified by {@code alias}. */
+    static String prefixed(String alias, String columns) {
+        StringBuilder out = new StringBuilder();
+        for (String column : columns.split(",\\s*")) {
+            if (out.length() > 0) {
+                out.append(", ");
             }
-        });
+            out.append(column.startsWith("CAST(") ? "CAST(" + alias + column.substring(5) : alias + column);
+        }
+        return out.toString();
     }
 
     public void store(String owner, UUID contactId, ScoreState state) {

@@ -26,8 +26,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScoreReads {
 
-    private static final String SQL = "SELECT " + prefixed("c.", ScoreLedger.STATE_COLUMNS) + ", "
-            + prefixed("s.", OwnerScoring.SETTINGS_COLUMNS) + ","
+    private static final String SQL = "SELECT " + ScoreLedger.prefixed("c.", ScoreLedger.STATE_COLUMNS) + ", "
+            + ScoreLedger.prefixed("s.", OwnerScoring.SETTINGS_COLUMNS) + ","
             + " EXISTS (SELECT 1 FROM owners o WHERE o.owner_id = c.owner_id),"
             + " (SELECT json_agg(json_build_array(a.id, a.name, a.threshold) ORDER BY a.threshold, a.name, a.id)"
             + "    FROM actions a WHERE a.owner_id = c.owner_id)"
@@ -78,16 +78,5 @@ public class ScoreReads {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String prefixed(String alias, String columns) {
-        StringBuilder out = new StringBuilder();
-        for (String column : columns.split(",\\s*")) {
-            if (out.length() > 0) {
-                out.append(", ");
-            }
-            out.append(column.startsWith("CAST(") ? "CAST(" + alias + column.substring(5) : alias + column);
-        }
-        return out.toString();
     }
 }
