@@ -8,8 +8,9 @@ import dev.threshold.scoring.ScoreState;
 import dev.threshold.scoring.ScoringSettings;
 import dev.threshold.scoring.Suggestions;
 import dev.threshold.scoring.Tier;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
@@ -42,11 +43,11 @@ public class RecommendationService {
     static final double CLOSE_POINTS = 5.0;
     private static final String COLUMNS = "id, display_name, score_key, in_key, out_key, last_interaction_at, cadence_days";
 
-    private final AgroalDataSource dataSource;
+    private final EntityManager em;
     private final OwnerScoring scoring;
 
-    public RecommendationService(AgroalDataSource dataSource, OwnerScoring scoring) {
-        this.dataSource = dataSource;
+    public RecommendationService(EntityManager em, OwnerScoring scoring) {
+        this.em = em;
         this.scoring = scoring;
     }
 
@@ -235,7 +236,13 @@ public class RecommendationService {
             for (int i = 0; i < branches; i++) {
                 rows.add(new ArrayList<>());
             }
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            // the request's own connection (the one the settings were read on): a second connection per
+            // request could exhaust the pool under load, every request holding one and waiting for another
+            return em.unwrap(Session.class).doReturningWork(c -> read(c, rows));
+        }
+
+        private List<List<Row>> read(Connection c, List<List<Row>> rows) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < params.size(); i++) {
                     ps.setObject(i + 1, params.get(i));
                 }
@@ -247,8 +254,6 @@ public class RecommendationService {
                                 rs.getDouble(5), rs.getDouble(6), last == null ? null : last.toInstant(), cadence));
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Reading recommendations failed", e);
             }
             return rows;
         }
