@@ -213,6 +213,12 @@ public class ProblemMapper {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
+            // Agroal's pool exhausted for acquisition-timeout: a plain SQLException without SQLState. The
+            // database is there but every connection is busy: the same 503 + Retry-After, never a 500.
+            if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && sql.getMessage().startsWith("Sorry, acquisition timeout")) {
+                return true;
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
                     || sql.getSQLState().equals("57014") || sql.getSQLState().equals("53300"))) {

@@ -56,17 +56,6 @@ class AuthTest extends ApiTest {
         RestAssured.given().auth().oauth2(token).get("/api/v1/contacts").then().statusCode(200);
     }
 
-    @jakarta.inject.Inject
-    io.smallrye.jwt.auth.principal.JWTParser parser;
-
-    @Test
-    void theParserTheAuthenticationUsesRemembersVerifiedTokens() throws Exception {
-        String token = TestTokens.forOwner(owner);
-        org.junit.jupiter.api.Assertions.assertSame(parser.parse(token), parser.parse(token));
-        org.junit.jupiter.api.Assertions.assertThrows(io.smallrye.jwt.auth.principal.ParseException.class,
-                () -> parser.parse(TestTokens.otherKey(owner)));
-    }
-
     @Test
     void validTokenIsAccepted() {
         api().get("/api/v1/contacts").then().statusCode(200);

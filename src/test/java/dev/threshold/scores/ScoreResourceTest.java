@@ -420,4 +420,29 @@ class ScoreResourceTest extends ApiTest {
         Assertions.assertEquals(friend, items.get(1).get("contactId"));
         Assertions.assertEquals("CADENCE_DUE", items.get(items.size() - 1).get("reason"));
     }
+
+    @Test
+    void manyConcurrentReadsNeverWaitForASecondConnection() throws Exception {
+        // Every read must run on at most one pooled connection at a time: with the small default pool (4),
+        // requests that each held one connection while waiting for another would starve into 503s.
+        String c = createContact("Busy");
+        record(c, "CALL", "MUTUAL", Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), null);
+        String token = TestTokens.forOwner(owner);
+        List<String> paths = List.of("/api/v1/network/recommendations", "/api/v1/network/summary",
+                "/api/v1/contacts/" + c + "/score", "/api/v1/scores", "/api/v1/contacts/" + c + "/score?at="
+                        + Instant.now().minus(1, ChronoUnit.DAYS));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 160; i++) {
+                String path = paths.get(i % paths.size());
+                answers.add(pool.submit(() -> io.restassured.RestAssured.given().auth().oauth2(token).get(path).statusCode()));
+            }
+            for (var answer : answers) {
+                Assertions.assertEquals(200, answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
