@@ -13,8 +13,7 @@ import java.util.function.LongSupplier;
  * verification only, keyed by the SHA-256 of the exact token text (so a lookup compares digests, never
  * token text, and a token that differs in one character is verified afresh). It is used until the
  * earlier of the token's {@code exp} and {@code ttlMillis} after its verification, and the cache holds
- * at most {@code maxEntries} (once full of live entries, new tokens are verified but not stored): memory
- * stays bounded. Failures are never cached. Generic in the verified value so that it is testable alone.
+ * at most {@code maxEntries} (once full of live entries it starts over): memory stays bounded. Failures are never cached. Generic in the verified value so that it is testable alone.
  */
 public final class VerifiedTokens<T> {
 
@@ -72,7 +71,9 @@ public final class VerifiedTokens<T> {
         if (entries.size() >= maxEntries) {
             entries.values().removeIf(e -> now >= e.usableUntil());
             if (entries.size() >= maxEntries) {
-                return;
+                // full of live entries (more active tokens than it holds): start over rather than stop
+                // caching newcomers; each forgotten token is verified once more
+                entries.clear();
             }
         }
         entries.put(digest(token), new Entry<>(value, until));

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VerifiedTokensTest {
 
@@ -62,18 +63,26 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void boundedFullOfLiveEntriesStoresNoMore() {
+    void boundedFullOfLiveEntriesStartsOver() {
         VerifiedTokens<String> cache = new VerifiedTokens<>(3, 60_000, now::get);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             cache.put("t" + i, "v" + i, 0);
         }
         assertEquals(3, cache.size());
-        assertNull(cache.get("t3"));
-        assertNull(cache.get("t4"));
-        now.addAndGet(60_000);
+        cache.put("t3", "v3", 0);
+        assertEquals(1, cache.size(), "full of live entries: forgets them, keeps the newcomer");
+        assertEquals("v3", cache.get("t3"));
+        assertNull(cache.get("t0"));
+        cache.put("t4", "v4", 0);
         cache.put("t5", "v5", 0);
-        assertEquals(1, cache.size(), "expired entries make room");
-        assertEquals("v5", cache.get("t5"));
+        now.addAndGet(60_000);
+        cache.put("t6", "v6", 0);
+        assertEquals(1, cache.size(), "expired entries make room first");
+        assertEquals("v6", cache.get("t6"));
+        for (int i = 0; i < 100; i++) {
+            cache.put("n" + i, "x", 0);
+            assertTrue(cache.size() <= 3);
+        }
     }
 
     @Test
