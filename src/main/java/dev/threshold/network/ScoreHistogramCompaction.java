@@ -1,5 +1,6 @@
 package dev.threshold.network;
 
+import dev.threshold.platform.Sweeps;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,9 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Folds the per-session stripes of {@code score_histogram} (migration V8) into stripe 0, every
@@ -79,13 +78,7 @@ public class ScoreHistogramCompaction {
     }
 
     void start(@Observes StartupEvent event) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "score-histogram-compaction");
-            t.setDaemon(true);
-            return t;
-        });
-        long seconds = Math.max(1, interval.toSeconds());
-        timer.scheduleWithFixedDelay(this::compactQuietly, seconds, seconds, TimeUnit.SECONDS);
+        timer = Sweeps.every("score-histogram-compaction", interval, this::compactQuietly);
     }
 
     void stop(@Observes ShutdownEvent event) {

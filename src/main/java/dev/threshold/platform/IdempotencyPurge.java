@@ -12,9 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes expired idempotency keys of every owner, every {@code threshold.idempotency.purge-interval} (1 h).
@@ -36,13 +34,7 @@ public class IdempotencyPurge {
     }
 
     void start(@Observes StartupEvent event) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "idempotency-purge");
-            t.setDaemon(true);
-            return t;
-        });
-        long seconds = Math.max(1, interval.toSeconds());
-        timer.scheduleWithFixedDelay(this::purgeQuietly, seconds, seconds, TimeUnit.SECONDS);
+        timer = Sweeps.every("idempotency-purge", interval, this::purgeQuietly);
     }
 
     void stop(@Observes ShutdownEvent event) {
