@@ -190,17 +190,6 @@ class NetworkSummaryTest extends ApiTest {
         return now.minusSeconds((long) (random.nextDouble() * random.nextDouble() * 3 * 365 * 86400));
     }
 
-    private static Map<String, Object> interaction(String type, String direction, Instant at, Double weight) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("type", type);
-        body.put("direction", direction);
-        body.put("occurredAt", at.toString());
-        if (weight != null) {
-            body.put("weight", weight);
-        }
-        return body;
-    }
-
     private String record(String who, String contact, String type, String direction, Instant at, Double weight) {
         return as(who).body(interaction(type, direction, at, weight)).post("/api/v1/contacts/" + contact + "/interactions")
                 .then().statusCode(201).extract().path("id");

@@ -35,14 +35,7 @@ class ScoreResourceTest extends ApiTest {
     private static final Instant T = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     private void record(String contact, String type, String direction, Instant at, Double weight) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("type", type);
-        body.put("direction", direction);
-        body.put("occurredAt", at.toString());
-        if (weight != null) {
-            body.put("weight", weight);
-        }
-        api().body(body).post("/api/v1/contacts/" + contact + "/interactions").then().statusCode(201);
+        api().body(interaction(type, direction, at, weight)).post("/api/v1/contacts/" + contact + "/interactions").then().statusCode(201);
     }
 
     private JsonPath score(String contact, Instant at) {

@@ -26,6 +26,18 @@ public abstract class ApiTest {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** The body of an interaction; {@code weight} only when not null. */
+    protected static Map<String, Object> interaction(String type, String direction, java.time.Instant at, Double weight) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("type", type);
+        body.put("direction", direction);
+        body.put("occurredAt", at.toString());
+        if (weight != null) {
+            body.put("weight", weight);
+        }
+        return body;
+    }
+
     protected String createContact(Map<String, Object> body) {
         return api().body(body).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
     }
