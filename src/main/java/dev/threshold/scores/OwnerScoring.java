@@ -77,7 +77,7 @@ public class OwnerScoring {
     }
 
     /** The settings in the columns {@code SETTINGS_COLUMNS}, the first at {@code first}; defaults when they are null (no row). */
-    static ScoringSettings settingsAt(ObjectMapper json, ResultSet rs, int first) throws SQLException {
+    private static ScoringSettings settingsAt(ObjectMapper json, ResultSet rs, int first) throws SQLException {
         if (rs.getObject(first) == null) {
             return ScoringSettings.defaults();
         }

@@ -40,13 +40,15 @@ public class ScoreReads {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final OwnerScoring scoring;
 
-    public ScoreReads(AgroalDataSource dataSource, ObjectMapper json) {
+    public ScoreReads(AgroalDataSource dataSource, ObjectMapper json, OwnerScoring scoring) {
         this.dataSource = dataSource;
         this.json = json;
+        this.scoring = scoring;
     }
 
-    /** The snapshot, or empty when the owner has no such contact. */
+    /** The snapshot, or empty when the owner has no such contact; the settings are remembered for the request. */
     public Optional<Snapshot> read(String owner, UUID contactId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
             ps.setString(1, owner);
@@ -56,7 +58,8 @@ public class ScoreReads {
                     return Optional.empty();
                 }
                 ScoreState state = ScoreLedger.read(rs, 0);
-                ScoringSettings settings = OwnerScoring.settingsAt(json, rs, 6);
+                ScoringSettings settings = scoring.settingsAt(rs, 6);
+                scoring.remember(owner, settings);
                 boolean provisioned = rs.getBoolean(13);
                 return Optional.of(new Snapshot(state, settings, provisioned ? actions(rs.getString(14)) : null));
             }

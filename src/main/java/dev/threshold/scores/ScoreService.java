@@ -43,7 +43,6 @@ public class ScoreService {
         ScoreReads.Snapshot read = reads.read(owner, contactId).orElseThrow(() -> ApiProblem.notFound("Contact " + contactId));
         ScoreState stored = read.state();
         var settings = read.settings();
-        scoring.remember(owner, settings);
         ScoreState state = stored;
         if (stored.lastInteractionAt() != null && stored.lastInteractionAt().isAfter(at)) {
             state = ScoreState.of(ledger.interactions(owner, contactId, at), settings);
