@@ -2,9 +2,10 @@ package dev.threshold.action;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -23,34 +24,44 @@ public class DefaultActions {
             new ActionInput("Ask for a referral", "Ask them to introduce or recommend you.", 60.0),
             new ActionInput("Ask for a favour or an investment", "Ask for real help: time, money or reputation.", 80.0));
 
+    /**
+     * One statement, so it is atomic even on an autocommit connection: the {@code owners} row and the
+     * defaults go in together, or not at all when another request got there first.
+     */
+    private static final String PROVISION = "WITH owner AS (INSERT INTO owners (owner_id, created_at) VALUES (?, ?)"
+            + " ON CONFLICT (owner_id) DO NOTHING RETURNING owner_id, created_at)"
+            + " INSERT INTO actions (owner_id, id, name, description, threshold, created_at, updated_at, version)"
+            + " SELECT owner.owner_id, d.id, d.name, d.description, d.threshold, owner.created_at, owner.created_at, 0"
+            + " FROM owner CROSS JOIN unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::float8[])"
+            + " AS d(id, name, description, threshold)";
+
     private final EntityManager em;
 
     public DefaultActions(EntityManager em) {
         this.em = em;
     }
 
-    /** Provisions the defaults unless this owner was seen before; true when it did. */
-    @Transactional
+    /**
+     * Provisions the defaults unless this owner was seen before; true when it did.
+     * <p>
+     * It runs on the connection the caller already holds (its transaction's, or the request's when it reads
+     * without one), never a second one: a read that held one connection while it waited for another would
+     * starve a small pool when many first requests arrive at once. A concurrent first request waits on the
+     * {@code owners} key until this one commits, then provisions nothing.
+     */
     public boolean provision(String owner) {
-        boolean known = !em.createNativeQuery("SELECT 1 FROM owners WHERE owner_id = ?1").setParameter(1, owner)
-                .getResultList().isEmpty();
-        if (known) {
-            return false;
-        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int inserted = em.createNativeQuery("INSERT INTO owners (owner_id, created_at) VALUES (?1, ?2)"
-                        + " ON CONFLICT (owner_id) DO NOTHING")
-                .setParameter(1, owner).setParameter(2, now).executeUpdate();
-        if (inserted == 0) {
-            return false;
-        }
-        for (ActionInput input : DEFAULTS) {
-            em.createNativeQuery("INSERT INTO actions (owner_id, id, name, description, threshold, created_at,"
-                            + " updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 0)")
-                    .setParameter(1, owner).setParameter(2, UUID.randomUUID()).setParameter(3, input.name())
-                    .setParameter(4, input.description()).setParameter(5, input.threshold()).setParameter(6, now)
-                    .executeUpdate();
-        }
-        return true;
+        int inserted = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(PROVISION)) {
+                ps.setString(1, owner);
+                ps.setObject(2, now.atOffset(ZoneOffset.UTC));
+                ps.setArray(3, c.createArrayOf("uuid", DEFAULTS.stream().map(d -> UUID.randomUUID()).toArray()));
+                ps.setArray(4, c.createArrayOf("varchar", DEFAULTS.stream().map(ActionInput::name).toArray()));
+                ps.setArray(5, c.createArrayOf("varchar", DEFAULTS.stream().map(ActionInput::description).toArray()));
+                ps.setArray(6, c.createArrayOf("float8", DEFAULTS.stream().map(ActionInput::threshold).toArray()));
+                return ps.executeUpdate();
+            }
+        });
+        return inserted > 0;
     }
 }

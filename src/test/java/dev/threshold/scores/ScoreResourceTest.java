@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
@@ -412,6 +413,39 @@ class ScoreResourceTest extends ApiTest {
         Assertions.assertEquals(ally, items.get(0).get("contactId"));
         Assertions.assertEquals(friend, items.get(1).get("contactId"));
         Assertions.assertEquals("CADENCE_DUE", items.get(items.size() - 1).get("reason"));
+    }
+
+    @Test
+    void firstRequestsOfANewOwnerAtOnceProvisionTheDefaultsOnceOnTheirOwnConnection() throws Exception {
+        // A brand-new owner's first reads provision the default actions. Sixteen of them released together,
+        // against a pool of 4, each holding its connection: provisioning on a second connection starved them all.
+        String newcomer = TestTokens.newOwner();
+        String token = TestTokens.forOwner(newcomer);
+        List<String> paths = List.of("/api/v1/network/summary", "/api/v1/network/recommendations",
+                "/api/v1/actions", "/api/v1/contacts/" + UUID.randomUUID() + "/score");
+        int clients = 16;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String path = paths.get(i % paths.size());
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return io.restassured.RestAssured.given().auth().oauth2(token).get(path).statusCode();
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < clients; i++) {
+                int expected = paths.get(i % paths.size()).endsWith("/score") ? 404 : 200;
+                Assertions.assertEquals(expected, answers.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> names = as(newcomer).get("/api/v1/actions").then().statusCode(200).extract().path("items.name");
+        Assertions.assertEquals(5, names.size(), "provisioned exactly once: " + names);
+        Assertions.assertEquals(5, new java.util.HashSet<>(names).size());
     }
 
     @Test
