@@ -104,30 +104,35 @@ public class InteractionService {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        // lock every contact in one statement, in key order, so that concurrent writers cannot deadlock
         Set<UUID> ids = new java.util.HashSet<>();
         for (InteractionInput input : inputs) {
             ids.add(input.contactId());
         }
-        Map<UUID, ScoreState> states = new java.util.HashMap<>(ledger.lockAll(owner, ids));
+        // pin the contacts (no deletes until commit), write the interactions, and only then lock the contacts
+        // for the score update (in key order, so that concurrent writers cannot deadlock): a contact that is in
+        // every batch, as an owner's closest contacts are, is then held for the update alone
+        Set<UUID> existing = ledger.pinAll(owner, ids);
         for (int i = 0; i < inputs.size(); i++) {
-            if (states.get(inputs.get(i).contactId()) == null) {
+            if (!existing.contains(inputs.get(i).contactId())) {
                 errors.add(new ApiProblem.FieldError("[" + i + "].contactId", "no such contact"));
             }
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        ScoringSettings settings = ledger.settings(owner);
         List<Interaction> rows = new ArrayList<>(inputs.size());
         List<InteractionView> created = new ArrayList<>(inputs.size());
         for (InteractionInput input : inputs) {
             Interaction interaction = newInteraction(owner, input.contactId(), input, now);
             rows.add(interaction);
-            states.computeIfPresent(input.contactId(), (id, state) -> state.plus(scored(interaction), settings));
             created.add(InteractionView.of(interaction));
         }
         interactions.insertAll(rows);
+        Map<UUID, ScoreState> states = new java.util.HashMap<>(ledger.lockAll(owner, ids));
+        ScoringSettings settings = ledger.settings(owner); // after the lock: a settings change re-scores under it
+        for (Interaction interaction : rows) {
+            states.computeIfPresent(interaction.contactId, (id, state) -> state.plus(scored(interaction), settings));
+        }
         ledger.storeAll(owner, states);
         em.flush();
         return created;

@@ -22,8 +22,9 @@ import java.util.UUID;
 
 /**
  * The stored score state of contacts (columns of {@code contacts}): the log2 sums of docs/scoring.md.
- * A writer locks the contact row first ({@code SELECT … FOR UPDATE}), so concurrent writes to one contact
- * are serialised by PostgreSQL, whichever instance serves them. Must run inside a transaction.
+ * A writer locks the contact row ({@code SELECT … FOR NO KEY UPDATE}, the lock an UPDATE of non-key columns
+ * takes) before it reads the state it will store, so concurrent writes to one contact are serialised by
+ * PostgreSQL, whichever instance serves them. Must run inside a transaction.
  */
 @ApplicationScoped
 public class ScoreLedger {
@@ -68,6 +69,30 @@ public class ScoreLedger {
     }
 
     /**
+     * Of {@code contactIds}, the owner's contacts, each share-locked ({@code FOR KEY SHARE}, in key order, as
+     * an interaction's foreign key check would) so that none can be deleted before the transaction ends. It
+     * does not conflict with {@link #lockAll}: a batch pins its contacts, writes its interactions, and only
+     * then locks them for the score update, so concurrent batches that share contacts wait for each other
+     * only for that last, short step.
+     */
+    public java.util.Set<UUID> pinAll(String owner, java.util.Collection<UUID> contactIds) {
+        return work(c -> {
+            java.util.Set<UUID> found = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM contacts WHERE owner_id = ? AND id = ANY (?)"
+                    + " ORDER BY id FOR KEY SHARE")) {
+                ps.setString(1, owner);
+                ps.setArray(2, c.createArrayOf("uuid", contactIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /**
      * Locks several contacts in one statement, in key order (the order every multi-contact writer uses, so
      * that writers cannot deadlock), and returns the states of those that exist.
      */
@@ -75,7 +100,7 @@ public class ScoreLedger {
         return work(c -> {
             java.util.Map<UUID, ScoreState> states = new java.util.HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, in_key, out_key, type_keys, last_interaction_at,"
-                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE")) {
+                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ANY (?) ORDER BY id FOR NO KEY UPDATE")) {
                 ps.setString(1, owner);
                 ps.setArray(2, c.createArrayOf("uuid", contactIds.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -94,7 +119,7 @@ public class ScoreLedger {
     private static final String LOCK_WITH_SETTINGS = "SELECT " + prefixed("c.", STATE_COLUMNS) + ", "
             + prefixed("s.", OwnerScoring.SETTINGS_COLUMNS)
             + " FROM contacts c LEFT JOIN scoring_settings s ON s.owner_id = c.owner_id"
-            + " WHERE c.owner_id = ? AND c.id = ? FOR UPDATE OF c";
+            + " WHERE c.owner_id = ? AND c.id = ? FOR NO KEY UPDATE OF c";
 
     /** {@code columns} (a comma-separated list, casts included) with every column qualified by {@code alias}. */
     static String prefixed(String alias, String columns) {

@@ -84,7 +84,7 @@ public class ScoringSettingsService {
         scoring.forget(owner);
         if (previous.halfLifeDays() != next.halfLifeDays() || !previous.weights().equals(next.weights())) {
             // lock every contact of the owner (in key order, as every writer does) before re-scoring
-            em.createNativeQuery("SELECT id FROM contacts WHERE owner_id = ?1 ORDER BY id FOR UPDATE")
+            em.createNativeQuery("SELECT id FROM contacts WHERE owner_id = ?1 ORDER BY id FOR NO KEY UPDATE")
                     .setParameter(1, owner).getResultList();
             ledger.rescoreOwner(owner, next);
         }

@@ -79,4 +79,92 @@ class ConcurrentWritesTest extends ApiTest {
                     .then().extract().jsonPath().getList("items").size());
         }
     }
+
+    @Test
+    void batchesInAnyOrderWithADeleteAndASettingsChangeMeanwhileDeadlockNothingAndLoseNothing() throws Exception {
+        // A batch pins its contacts, writes, then locks them for the score update. Batches naming contacts in
+        // every order, single writes, a contact deleted and the half-life changed while they run: every
+        // answer is 201 (or 422 for the deleted contact once it is gone), never a deadlock's 409 or a 5xx, and
+        // every stored score equals the one re-derived from the recorded interactions with the final settings.
+        List<String> contacts = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            contacts.add(createContact("Shared " + k));
+        }
+        String doomed = createContact("Doomed");
+        Instant base = Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        InteractionType[] types = InteractionType.values();
+        Direction[] directions = Direction.values();
+        Map<String, List<ScoredInteraction>> models = new java.util.concurrent.ConcurrentHashMap<>();
+        contacts.forEach(c -> models.put(c, Collections.synchronizedList(new ArrayList<>())));
+        java.util.concurrent.ConcurrentLinkedQueue<String> unexpected = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(6 * 10);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int worker = 0; worker < 6; worker++) {
+            int w = worker;
+            futures.add(pool.submit(() -> {
+                java.util.Random random = new java.util.Random(w);
+                for (int i = 0; i < 20; i++) {
+                    List<String> order = new ArrayList<>(contacts);
+                    Collections.shuffle(order, random);
+                    List<String> named = new ArrayList<>(order.subList(0, 2 + random.nextInt(5)));
+                    boolean withDoomed = w % 2 == 0;
+                    if (withDoomed) {
+                        named.add(random.nextInt(named.size() + 1), doomed);
+                    }
+                    List<Map<String, Object>> batch = new ArrayList<>();
+                    List<ScoredInteraction> sent = new ArrayList<>();
+                    for (String c : named) {
+                        InteractionType type = types[random.nextInt(types.length)];
+                        Direction direction = directions[random.nextInt(directions.length)];
+                        Instant at = base.plus(random.nextInt(60 * 24), ChronoUnit.HOURS);
+                        batch.add(interactionIn(c, type, direction, at));
+                        sent.add(new ScoredInteraction(type, direction, at, null));
+                    }
+                    int status = api().body(batch).post("/api/v1/interactions/batch").statusCode();
+                    if (status == 201) {
+                        for (int k = 0; k < named.size(); k++) {
+                            if (!named.get(k).equals(doomed)) {
+                                models.get(named.get(k)).add(sent.get(k));
+                            }
+                        }
+                    } else if (!(withDoomed && status == 400)) {
+                        unexpected.add("batch " + w + "/" + i + ": " + status);
+                    }
+                    halfway.countDown();
+                }
+                return null;
+            }));
+        }
+        futures.add(pool.submit(() -> {
+            halfway.await();
+            int deleted = api().delete("/api/v1/contacts/" + doomed).statusCode();
+            int changed = api().body(Map.of("halfLifeDays", 30)).put("/api/v1/settings/scoring").statusCode();
+            if (deleted != 204 || changed != 200) {
+                unexpected.add("delete " + deleted + ", settings " + changed);
+            }
+            return null;
+        }));
+        for (Future<?> f : futures) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        Assertions.assertTrue(unexpected.isEmpty(), unexpected.toString());
+        ScoringSettings settings = ScoringSettings.defaults().withHalfLifeDays(30);
+        Instant now = Instant.now();
+        for (String c : contacts) {
+            var expected = ScoreCalculator.scoreFromScratch(models.get(c), now, settings);
+            var actual = api().get("/api/v1/contacts/" + c + "/score?at=" + now).then().statusCode(200).extract().jsonPath();
+            Assertions.assertEquals(expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-3, c);
+            Assertions.assertEquals(expected.in(), actual.getDouble("inbound"), 1e-3, c);
+            Assertions.assertEquals(expected.out(), actual.getDouble("outbound"), 1e-3, c);
+        }
+        api().get("/api/v1/contacts/" + doomed).then().statusCode(404);
+    }
+
+    private static Map<String, Object> interactionIn(String contact, InteractionType type, Direction direction, Instant at) {
+        Map<String, Object> body = new java.util.HashMap<>(interaction(type.name(), direction.name(), at, null));
+        body.put("contactId", contact);
+        return body;
+    }
 }
