@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
-import java.sql.Types;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,37 +14,70 @@ import java.util.UUID;
 public class InteractionRepository implements PanacheRepositoryBase<Interaction, OwnedId> {
 
     /**
-     * Inserts new interactions in one JDBC batch (rewritten by the driver into multi-row INSERTs), without
-     * making them managed entities: the batch endpoint's path, where entity bookkeeping would dominate.
+     * Inserts new interactions in one statement (their columns as arrays, {@code INSERT … SELECT FROM unnest}),
+     * without making them managed entities: the batch endpoint's path, where entity bookkeeping would dominate.
+     * One statement text for every batch size, so PostgreSQL parses and plans it once per connection.
      */
     public void insertAll(List<Interaction> rows) {
+        int n = rows.size();
+        Object[] ids = new Object[n];
+        Object[] contacts = new Object[n];
+        Object[] types = new Object[n];
+        Object[] directions = new Object[n];
+        Object[] channels = new Object[n];
+        Object[] occurred = new Object[n];
+        Object[] weights = new Object[n];
+        Object[] notes = new Object[n];
+        Object[] created = new Object[n];
+        Object[] updated = new Object[n];
+        Object[] versions = new Object[n];
+        String owner = n == 0 ? null : rows.get(0).ownerId;
+        for (int k = 0; k < n; k++) {
+            Interaction i = rows.get(k);
+            if (!i.ownerId.equals(owner)) {
+                throw new IllegalArgumentException("one owner per insert");
+            }
+            ids[k] = i.id;
+            contacts[k] = i.contactId;
+            types[k] = i.type.name();
+            directions[k] = i.direction.name();
+            channels[k] = i.channel.name();
+            occurred[k] = i.occurredAt.toString();
+            weights[k] = i.weight;
+            notes[k] = i.note;
+            created[k] = i.createdAt.toString();
+            updated[k] = i.updatedAt.toString();
+            versions[k] = i.version;
+        }
+        if (n == 0) {
+            return;
+        }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO interactions (owner_id, id, contact_id,"
-                    + " type, direction, channel, occurred_at, weight, note, created_at, updated_at, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Interaction i : rows) {
-                    ps.setString(1, i.ownerId);
-                    ps.setObject(2, i.id);
-                    ps.setObject(3, i.contactId);
-                    ps.setString(4, i.type.name());
-                    ps.setString(5, i.direction.name());
-                    ps.setString(6, i.channel.name());
-                    ps.setObject(7, i.occurredAt.atOffset(ZoneOffset.UTC));
-                    if (i.weight == null) {
-                        ps.setNull(8, Types.DOUBLE);
-                    } else {
-                        ps.setDouble(8, i.weight);
-                    }
-                    ps.setString(9, i.note);
-                    ps.setObject(10, i.createdAt.atOffset(ZoneOffset.UTC));
-                    ps.setObject(11, i.updatedAt.atOffset(ZoneOffset.UTC));
-                    ps.setLong(12, i.version);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            try (PreparedStatement ps = connection.prepareStatement(INSERT_ALL)) {
+                ps.setString(1, owner);
+                ps.setArray(2, connection.createArrayOf("uuid", ids));
+                ps.setArray(3, connection.createArrayOf("uuid", contacts));
+                ps.setArray(4, connection.createArrayOf("varchar", types));
+                ps.setArray(5, connection.createArrayOf("varchar", directions));
+                ps.setArray(6, connection.createArrayOf("varchar", channels));
+                ps.setArray(7, connection.createArrayOf("varchar", occurred));
+                ps.setArray(8, connection.createArrayOf("float8", weights));
+                ps.setArray(9, connection.createArrayOf("varchar", notes));
+                ps.setArray(10, connection.createArrayOf("varchar", created));
+                ps.setArray(11, connection.createArrayOf("varchar", updated));
+                ps.setArray(12, connection.createArrayOf("int8", versions));
+                ps.executeUpdate();
             }
         });
     }
+
+    private static final String INSERT_ALL = "INSERT INTO interactions (owner_id, id, contact_id, type, direction, channel,"
+            + " occurred_at, weight, note, created_at, updated_at, version)"
+            + " SELECT ?, u.id, u.contact_id, u.type, u.direction, u.channel, u.occurred_at::timestamptz, u.weight, u.note,"
+            + " u.created_at::timestamptz, u.updated_at::timestamptz, u.version"
+            + " FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::float8[],"
+            + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[])"
+            + " AS u(id, contact_id, type, direction, channel, occurred_at, weight, note, created_at, updated_at, version)";
 
     public Optional<Interaction> findOwned(String ownerId, UUID id) {
         return find("ownerId = ?1 and id = ?2", ownerId, id).firstResultOptional();

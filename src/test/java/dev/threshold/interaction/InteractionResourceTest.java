@@ -213,6 +213,41 @@ class InteractionResourceTest extends ApiTest {
     }
 
     @Test
+    void batchStoresEveryFieldExactlyAsAStatementOfArrays() {
+        // the batch goes in as one INSERT … SELECT FROM unnest(arrays): notes that look like array syntax, NULL,
+        // quotes, backslashes and non-ASCII text (an empty note is no note), missing and explicit weights, and microsecond times survive
+        String a = createContact("Arrays");
+        List<String> notes = java.util.Arrays.asList("{\"x\",y}", "NULL", null, "back\\slash, \"quoted\"", "Zoë 🤝 日本", "");
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            Map<String, Object> item = new java.util.HashMap<>();
+            item.put("contactId", a);
+            item.put("type", "MESSAGE");
+            item.put("direction", "OUTBOUND");
+            item.put("occurredAt", "2026-02-01T10:00:00.12345" + i + "Z");
+            if (notes.get(i) != null) {
+                item.put("note", notes.get(i));
+            }
+            if (i % 2 == 1) {
+                item.put("weight", 0.25 * i);
+            }
+            batch.add(item);
+        }
+        List<String> ids = api().body(batch).post("/api/v1/interactions/batch").then().statusCode(201)
+                .extract().path("items.id");
+        for (int i = 0; i < notes.size(); i++) {
+            var stored = api().get("/api/v1/interactions/" + ids.get(i)).then().statusCode(200).extract().jsonPath();
+            String sent = notes.get(i);
+            Assertions.assertEquals(sent == null || sent.isEmpty() ? null : sent, stored.getString("note"), "note " + i);
+            Assertions.assertEquals("2026-02-01T10:00:00.12345" + i + "Z", stored.getString("occurredAt"), "time " + i);
+            Assertions.assertEquals(a, stored.getString("contactId"));
+            if (i % 2 == 1) {
+                Assertions.assertEquals(0.25 * i, stored.getDouble("weight"), 0.0, "weight " + i);
+            }
+        }
+    }
+
+    @Test
     void foreignContactsAndInteractionsAre404() {
         String contact = createContact("Ada");
         String id = api().body(meeting("2026-01-10T09:30:00Z")).post("/api/v1/contacts/" + contact + "/interactions")
