@@ -47,7 +47,7 @@ else
   runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
 fi
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start \
-  -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c max_connections=200 -c max_wal_size=16GB -c checkpoint_timeout=15min -c wal_compression=on" >/dev/null
+  -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c max_connections=200 -c max_wal_size=16GB -c checkpoint_timeout=15min -c wal_compression=${BENCH_WAL_COMPRESSION:-lz4}" >/dev/null
 [ "$REUSE" = 1 ] || command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE threshold" >/dev/null
 
 # --- keys, service, token --------------------------------------------------------------------------
