@@ -328,17 +328,16 @@ public class ImportService {
 
     private void messages(String owner, Upload file, String me, ImportRun run) throws IOException {
         Me self = me != null && !me.isBlank() ? Me.given(me) : guessMe(owner, file);
-        ScoringSettings settings = ledger.settings(owner);
         try (LinkedInMessages messages = new LinkedInMessages(file.open())) {
             List<LinkedInMessages.Message> chunk = new ArrayList<>(CHUNK);
             while (messages.hasNext()) {
                 chunk.add(messages.next());
                 if (chunk.size() == CHUNK) {
-                    messageChunk(owner, chunk, self, settings, run);
+                    messageChunk(owner, chunk, self, run);
                     chunk.clear();
                 }
             }
-            messageChunk(owner, chunk, self, settings, run);
+            messageChunk(owner, chunk, self, run);
         }
     }
 
@@ -408,8 +407,7 @@ public class ImportService {
         return p.name() != null && !store.findByNames(owner, List.of(p.name())).isEmpty();
     }
 
-    private void messageChunk(String owner, List<LinkedInMessages.Message> chunk, Me self, ScoringSettings settings,
-                              ImportRun run) {
+    private void messageChunk(String owner, List<LinkedInMessages.Message> chunk, Me self, ImportRun run) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -488,6 +486,7 @@ public class ImportService {
         Set<UUID> touched = new TreeSet<>();
         fresh.forEach(m -> touched.add(m.contactId()));
         Map<UUID, ScoreState> states = new HashMap<>(ledger.lockAll(owner, touched));
+        ScoringSettings settings = ledger.settingsUnderLock(owner);
         store.insertMessages(owner, fresh, now);
         for (ContactStore.NewMessage m : fresh) {
             states.computeIfPresent(m.contactId(), (id, state) -> state.plus(new ScoredInteraction(InteractionType.MESSAGE,

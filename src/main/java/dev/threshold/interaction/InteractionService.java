@@ -129,7 +129,7 @@ public class InteractionService {
         }
         interactions.insertAll(rows);
         Map<UUID, ScoreState> states = new java.util.HashMap<>(ledger.lockAll(owner, ids));
-        ScoringSettings settings = ledger.settings(owner); // after the lock: a settings change re-scores under it
+        ScoringSettings settings = ledger.settingsUnderLock(owner);
         for (Interaction interaction : rows) {
             states.computeIfPresent(interaction.contactId, (id, state) -> state.plus(scored(interaction), settings));
         }

@@ -43,6 +43,16 @@ public class ScoreLedger {
         return scoring.settings(owner);
     }
 
+    /**
+     * The owner's settings as committed now, for a writer that has just locked contacts ({@link #lockAll}): a
+     * settings change that re-scored them committed before the lock was granted, so what this request may
+     * have read before the lock is not to be used.
+     */
+    public ScoringSettings settingsUnderLock(String owner) {
+        scoring.forget(owner);
+        return scoring.settings(owner);
+    }
+
     public boolean contactExists(String owner, UUID contactId) {
         return !em.createNativeQuery("SELECT 1 FROM contacts WHERE owner_id = ?1 AND id = ?2")
                 .setParameter(1, owner).setParameter(2, contactId).getResultList().isEmpty();
@@ -61,7 +71,11 @@ public class ScoreLedger {
                     if (!rs.next()) {
                         return Optional.<ScoreState>empty();
                     }
-                    scoring.remember(owner, scoring.settingsAt(rs, 6));
+                    if (rs.getBoolean(STALE_COLUMN)) {
+                        scoring.forget(owner); // re-scored by a settings change this statement waited for: read again
+                    } else {
+                        scoring.remember(owner, scoring.settingsAt(rs, 6));
+                    }
                     return Optional.of(read(rs));
                 }
             }
@@ -113,11 +127,18 @@ public class ScoreLedger {
         });
     }
 
+    private static final int STALE_COLUMN = 6 + OwnerScoring.SETTINGS_COLUMNS.split(",").length;
+
     /** The stored state's columns, in the order {@link #read(ResultSet, int)} reads them. */
     static final String STATE_COLUMNS = "in_key, out_key, type_keys, last_interaction_at, interaction_count";
 
+    /**
+     * The contact's state and the owner's settings in one round trip. The settings come from the statement's
+     * snapshot, the locked row from after any wait for the lock: when that wait was for a settings change
+     * (which re-scores every contact under its lock), the last column says so, and the settings are read again.
+     */
     private static final String LOCK_WITH_SETTINGS = "SELECT " + prefixed("c.", STATE_COLUMNS) + ", "
-            + prefixed("s.", OwnerScoring.SETTINGS_COLUMNS)
+            + prefixed("s.", OwnerScoring.SETTINGS_COLUMNS) + ", c.settings_version > coalesce(s.version, 0)"
             + " FROM contacts c LEFT JOIN scoring_settings s ON s.owner_id = c.owner_id"
             + " WHERE c.owner_id = ? AND c.id = ? FOR NO KEY UPDATE OF c";
 
@@ -232,9 +253,10 @@ public class ScoreLedger {
     /**
      * Re-derives the state of every contact of the owner in one set-based statement, after a change of
      * half-life or weights. Each sum is a log-sum-exp taken relative to its own largest term, so nothing
-     * overflows or underflows whatever the half-life and the instants.
+     * overflows or underflows whatever the half-life and the instants. Each contact is stamped with
+     * {@code settingsVersion} (V9), so that a writer that waited for its lock behind this sees it ({@link #lock}).
      */
-    public int rescoreOwner(String owner, ScoringSettings s) {
+    public int rescoreOwner(String owner, ScoringSettings s, long settingsVersion) {
         StringBuilder weights = new StringBuilder();
         for (InteractionType t : InteractionType.values()) {
             weights.append(weights.length() == 0 ? "" : ", ").append("('").append(t.name()).append("', ")
@@ -280,7 +302,7 @@ public class ScoreLedger {
                 + "     WHEN f.in_key = '-Infinity' OR f.out_key = '-Infinity' THEN greatest(f.in_key, f.out_key) - 1"
                 + "     ELSE greatest(f.in_key, f.out_key) + ln((1 + power(2.0::double precision, greatest(least(f.in_key, f.out_key) - greatest(f.in_key, f.out_key), -1000.0)))"
                 + "       * (0.5 + 0.5 * power(2.0::double precision, greatest(least(f.in_key, f.out_key) - greatest(f.in_key, f.out_key), -1000.0)))) / ln(2.0) END,"
-                + "   type_keys = f.type_keys, last_interaction_at = f.last_at, interaction_count = f.n"
+                + "   type_keys = f.type_keys, last_interaction_at = f.last_at, interaction_count = f.n, settings_version = ?"
                 + " FROM fresh f WHERE c.owner_id = ? AND c.id = f.id";
         return work(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -292,6 +314,7 @@ public class ScoreLedger {
                 ps.setString(i++, owner);
                 ps.setString(i++, owner);
                 ps.setString(i++, owner);
+                ps.setLong(i++, settingsVersion);
                 ps.setString(i, owner);
                 return ps.executeUpdate();
             }

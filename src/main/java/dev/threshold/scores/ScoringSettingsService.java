@@ -86,7 +86,7 @@ public class ScoringSettingsService {
             // lock every contact of the owner (in key order, as every writer does) before re-scoring
             em.createNativeQuery("SELECT id FROM contacts WHERE owner_id = ?1 ORDER BY id FOR NO KEY UPDATE")
                     .setParameter(1, owner).getResultList();
-            ledger.rescoreOwner(owner, next);
+            ledger.rescoreOwner(owner, next, version);
         }
         return new Versioned(ScoringSettingsView.of(next), version);
     }

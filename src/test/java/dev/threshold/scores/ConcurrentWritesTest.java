@@ -162,6 +162,46 @@ class ConcurrentWritesTest extends ApiTest {
         api().get("/api/v1/contacts/" + doomed).then().statusCode(404);
     }
 
+    @Test
+    void aWriteThatWaitedForASettingsChangeScoresWithTheNewSettings() throws Exception {
+        // A settings change re-scores every contact under their locks. A single write that arrives meanwhile
+        // waits for the lock; when it gets it, the state it locked is the re-scored one, and the settings it
+        // adds its interaction with must be the new ones too, not those of the moment it started waiting.
+        String busy = createContact("Long history");
+        String target = createContact("Written during the change");
+        Instant base = Instant.now().minus(300, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        for (int b = 0; b < 30; b++) { // enough history that a re-score takes a while
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int k = 0; k < 1000; k++) {
+                batch.add(interactionIn(busy, InteractionType.LIKE, Direction.INBOUND, base.plus(b * 1000L + k, ChronoUnit.MINUTES)));
+            }
+            api().body(batch).post("/api/v1/interactions/batch").then().statusCode(201);
+        }
+        List<ScoredInteraction> model = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        double halfLife = 90;
+        try {
+            for (int round = 0; round < 6; round++) {
+                halfLife = round % 2 == 0 ? 20 : 200;
+                double h = halfLife;
+                Future<Integer> change = pool.submit(() ->
+                        api().body(Map.of("halfLifeDays", h)).put("/api/v1/settings/scoring").statusCode());
+                Thread.sleep(15 + 10L * round);
+                Instant at = base.plus(round, ChronoUnit.DAYS);
+                api().body(interaction("MEETING", "MUTUAL", at, null)).post("/api/v1/contacts/" + target + "/interactions")
+                        .then().statusCode(201);
+                model.add(new ScoredInteraction(InteractionType.MEETING, Direction.MUTUAL, at, null));
+                Assertions.assertEquals(200, change.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Instant now = Instant.now();
+        var expected = ScoreCalculator.scoreFromScratch(model, now, ScoringSettings.defaults().withHalfLifeDays(halfLife));
+        var actual = api().get("/api/v1/contacts/" + target + "/score?at=" + now).then().statusCode(200).extract().jsonPath();
+        Assertions.assertEquals(expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-6 * expected.effectivePoints());
+    }
+
     private static Map<String, Object> interactionIn(String contact, InteractionType type, Direction direction, Instant at) {
         Map<String, Object> body = new java.util.HashMap<>(interaction(type.name(), direction.name(), at, null));
         body.put("contactId", contact);
