@@ -1,5 +1,6 @@
 package dev.threshold.network;
 
+import dev.threshold.platform.HeavyRead;
 import dev.threshold.scores.ActionRef;
 import dev.threshold.scores.ActionThresholds;
 import dev.threshold.scores.OwnerScoring;
@@ -43,6 +44,7 @@ public class NetworkService {
      * {@code contacts_owner_last_idx}. One statement, so one snapshot: the histogram and the boundary
      * counts always agree.
      */
+    @HeavyRead
     public NetworkSummary summary(String owner, Instant at) {
         Scorer scorer = scoring.scorer(owner, at);
         List<ActionRef> actionRefs = actions.actions(owner);

@@ -1,5 +1,6 @@
 package dev.threshold.network;
 
+import dev.threshold.platform.HeavyRead;
 import dev.threshold.scores.OwnerScoring;
 import dev.threshold.scores.Scorer;
 import dev.threshold.scoring.InteractionType;
@@ -55,6 +56,7 @@ public class RecommendationService {
     private record Range(Recommendation.Reason reason, Tier tier, double targetKey, int priority) {
     }
 
+    @HeavyRead
     public List<Recommendation> recommendations(String owner, int limit) {
         Instant now = Instant.now();
         Scorer scorer = scoring.scorer(owner, now);

@@ -61,6 +61,11 @@ public class ApiProblem extends RuntimeException {
                 "This account sent too many requests; retry after " + retryAfterSeconds + " s.", null, retryAfterSeconds);
     }
 
+    /** 503 with {@code Retry-After}: the service is there but cannot take this request now. */
+    public static ApiProblem unavailable(String detail, long retryAfterSeconds) {
+        return new ApiProblem(503, "service-unavailable", "Service unavailable", detail, null, retryAfterSeconds);
+    }
+
     /** Seconds for a {@code Retry-After} header, or null. */
     public Long retryAfterSeconds() {
         return retryAfterSeconds;
