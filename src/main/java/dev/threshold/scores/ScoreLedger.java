@@ -90,20 +90,7 @@ public class ScoreLedger {
      * only for that last, short step.
      */
     public java.util.Set<UUID> pinAll(String owner, java.util.Collection<UUID> contactIds) {
-        return work(c -> {
-            java.util.Set<UUID> found = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM contacts WHERE owner_id = ? AND id = ANY (?)"
-                    + " ORDER BY id FOR KEY SHARE")) {
-                ps.setString(1, owner);
-                ps.setArray(2, c.createArrayOf("uuid", contactIds.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            return found;
-        });
+        return inKeyOrder(owner, contactIds, "", "FOR KEY SHARE", rs -> Boolean.TRUE).keySet();
     }
 
     /**
@@ -111,19 +98,33 @@ public class ScoreLedger {
      * that writers cannot deadlock), and returns the states of those that exist.
      */
     public java.util.Map<UUID, ScoreState> lockAll(String owner, java.util.Collection<UUID> contactIds) {
+        return inKeyOrder(owner, contactIds, ", " + STATE_COLUMNS, "FOR NO KEY UPDATE", ScoreLedger::readShifted);
+    }
+
+    /** A row of a result set, read into a value. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * The owner's contacts among {@code contactIds}, by id: one statement selecting {@code id} and then
+     * {@code columns}, locking the rows with {@code lock} in key order.
+     */
+    private <T> java.util.Map<UUID, T> inKeyOrder(String owner, java.util.Collection<UUID> contactIds, String columns,
+                                                  String lock, RowReader<T> row) {
         return work(c -> {
-            java.util.Map<UUID, ScoreState> states = new java.util.HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, in_key, out_key, type_keys, last_interaction_at,"
-                    + " interaction_count FROM contacts WHERE owner_id = ? AND id = ANY (?) ORDER BY id FOR NO KEY UPDATE")) {
+            java.util.Map<UUID, T> found = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id" + columns + " FROM contacts"
+                    + " WHERE owner_id = ? AND id = ANY (?) ORDER BY id " + lock)) {
                 ps.setString(1, owner);
                 ps.setArray(2, c.createArrayOf("uuid", contactIds.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        states.put(rs.getObject(1, UUID.class), readShifted(rs));
+                        found.put(rs.getObject(1, UUID.class), row.read(rs));
                     }
                 }
             }
-            return states;
+            return found;
         });
     }
 
