@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,9 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
      * One statement text for every batch size, so PostgreSQL parses and plans it once per connection.
      */
     public void insertAll(List<Interaction> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         int n = rows.size();
         Object[] ids = new Object[n];
         Object[] contacts = new Object[n];
@@ -31,7 +35,7 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         Object[] created = new Object[n];
         Object[] updated = new Object[n];
         Object[] versions = new Object[n];
-        String owner = n == 0 ? null : rows.get(0).ownerId;
+        String owner = rows.get(0).ownerId;
         for (int k = 0; k < n; k++) {
             Interaction i = rows.get(k);
             if (!i.ownerId.equals(owner)) {
@@ -42,15 +46,12 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
             types[k] = i.type.name();
             directions[k] = i.direction.name();
             channels[k] = i.channel.name();
-            occurred[k] = i.occurredAt.toString();
+            occurred[k] = i.occurredAt.atOffset(ZoneOffset.UTC);
             weights[k] = i.weight;
             notes[k] = i.note;
-            created[k] = i.createdAt.toString();
-            updated[k] = i.updatedAt.toString();
+            created[k] = i.createdAt.atOffset(ZoneOffset.UTC);
+            updated[k] = i.updatedAt.atOffset(ZoneOffset.UTC);
             versions[k] = i.version;
-        }
-        if (n == 0) {
-            return;
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_ALL)) {
@@ -60,11 +61,11 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
                 ps.setArray(4, connection.createArrayOf("varchar", types));
                 ps.setArray(5, connection.createArrayOf("varchar", directions));
                 ps.setArray(6, connection.createArrayOf("varchar", channels));
-                ps.setArray(7, connection.createArrayOf("varchar", occurred));
+                ps.setArray(7, connection.createArrayOf("timestamptz", occurred));
                 ps.setArray(8, connection.createArrayOf("float8", weights));
                 ps.setArray(9, connection.createArrayOf("varchar", notes));
-                ps.setArray(10, connection.createArrayOf("varchar", created));
-                ps.setArray(11, connection.createArrayOf("varchar", updated));
+                ps.setArray(10, connection.createArrayOf("timestamptz", created));
+                ps.setArray(11, connection.createArrayOf("timestamptz", updated));
                 ps.setArray(12, connection.createArrayOf("int8", versions));
                 ps.executeUpdate();
             }
@@ -73,10 +74,10 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
 
     private static final String INSERT_ALL = "INSERT INTO interactions (owner_id, id, contact_id, type, direction, channel,"
             + " occurred_at, weight, note, created_at, updated_at, version)"
-            + " SELECT ?, u.id, u.contact_id, u.type, u.direction, u.channel, u.occurred_at::timestamptz, u.weight, u.note,"
-            + " u.created_at::timestamptz, u.updated_at::timestamptz, u.version"
-            + " FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::float8[],"
-            + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[])"
+            + " SELECT ?, u.id, u.contact_id, u.type, u.direction, u.channel, u.occurred_at, u.weight, u.note,"
+            + " u.created_at, u.updated_at, u.version"
+            + " FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::float8[],"
+            + " ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::int8[])"
             + " AS u(id, contact_id, type, direction, channel, occurred_at, weight, note, created_at, updated_at, version)";
 
     public Optional<Interaction> findOwned(String ownerId, UUID id) {
