@@ -58,7 +58,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "422", "The Idempotency-Key was used for a different request");
                 }
                 add(responses, "429", "Too many requests for this owner; retry after Retry-After seconds");
-                add(responses, "503", "Database unavailable; retry later");
+                add(responses, "503", "Database unavailable or busy (its pool, or the turns for summaries and recommendations); retry after Retry-After seconds");
                 if (!responses.hasAPIResponse("414")) {
                     responses.addAPIResponse("414", OASFactory.createAPIResponse()
                             .description("Request line too long (from the HTTP layer, without a body)"));
