@@ -7,11 +7,24 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 @QuarkusTest
 class OpenApiTest extends ApiTest {
+
+    /** The document as served, kept in target/ for diffs between versions and for client generators. */
+    @Test
+    void theDocumentIsSavedForDiffsAndClientGenerators() throws IOException {
+        for (String format : List.of("json", "yaml")) {
+            String doc = RestAssured.given().get("/q/openapi?format=" + format).then().statusCode(200).extract().asString();
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "openapi." + format), doc);
+        }
+    }
 
     @Test
     void everyOperationIsDocumentedWithProblemsAndSecurity() {
