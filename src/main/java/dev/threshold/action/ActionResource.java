@@ -1,16 +1,16 @@
 package dev.threshold.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threshold.platform.BusinessMetrics;
-import dev.threshold.platform.CurrentOwner;
-import dev.threshold.platform.ETags;
-import dev.threshold.platform.Examples;
-import dev.threshold.platform.MergePatch;
-import dev.threshold.platform.Page;
-import dev.threshold.platform.PageRequest;
-import dev.threshold.platform.Params;
-import dev.threshold.scores.RankedContact;
-import dev.threshold.scores.RankingResource;
+import dev.threshold.score.ScoreExamples;
+import dev.threshold.platform.observability.BusinessMetrics;
+import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.api.ETags;
+import dev.threshold.platform.api.MergePatch;
+import dev.threshold.platform.api.Page;
+import dev.threshold.platform.api.PageRequest;
+import dev.threshold.platform.api.Params;
+import dev.threshold.score.RankedContact;
+import dev.threshold.score.RankingResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,7 +56,7 @@ public class ActionResource {
     @Operation(summary = "The owner's actions, lowest threshold first", description = "A new owner starts with five default actions. At most 200 actions, so one page holds them all.")
     @APIResponse(responseCode = "200", description = "Every action",
             content = @Content(schema = @Schema(implementation = ActionPage.class),
-                    examples = @ExampleObject(name = "actions", value = Examples.ACTION_PAGE)))
+                    examples = @ExampleObject(name = "actions", value = ActionExamples.ACTION_PAGE)))
     public Page<ActionView> list() {
         return Page.of(service.list(owner.id()), null);
     }
@@ -65,10 +65,10 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an action")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionInput.class),
-            examples = @ExampleObject(name = "action", value = Examples.ACTION_INPUT)))
+            examples = @ExampleObject(name = "action", value = ActionExamples.ACTION_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new action",
             content = @Content(schema = @Schema(implementation = ActionView.class),
-                    examples = @ExampleObject(name = "action", value = Examples.ACTION)))
+                    examples = @ExampleObject(name = "action", value = ActionExamples.ACTION)))
     public Response create(ActionInput input, UriInfo uri) {
         ActionView created = service.create(owner.id(), input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -80,7 +80,7 @@ public class ActionResource {
     @Operation(summary = "Get an action")
     @APIResponse(responseCode = "200", description = "The action",
             content = @Content(schema = @Schema(implementation = ActionView.class),
-                    examples = @ExampleObject(name = "action", value = Examples.ACTION)))
+                    examples = @ExampleObject(name = "action", value = ActionExamples.ACTION)))
     public Response get(@PathParam("id") String id) {
         ActionView view = service.get(owner.id(), Params.pathId(id, "Action " + id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -91,7 +91,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an action")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionInput.class),
-            examples = @ExampleObject(name = "action", value = Examples.ACTION_INPUT)))
+            examples = @ExampleObject(name = "action", value = ActionExamples.ACTION_INPUT)))
     @APIResponse(responseCode = "200", description = "The updated action",
             content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ActionInput input) {
@@ -127,7 +127,7 @@ public class ActionResource {
     @Operation(summary = "The contacts that clear this action now, strongest first")
     @APIResponse(responseCode = "200", description = "A page of ranked contacts",
             content = @Content(schema = @Schema(implementation = RankingResource.RankedPage.class),
-                    examples = @ExampleObject(name = "ranking", value = Examples.RANKING)))
+                    examples = @ExampleObject(name = "ranking", value = ScoreExamples.RANKING)))
     public Page<RankedContact> contacts(
             @PathParam("id") String id,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,

@@ -1,6 +1,6 @@
 package dev.threshold.contact;
 
-import dev.threshold.platform.OwnedId;
+import dev.threshold.platform.persistence.OwnedId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,8 +1,8 @@
 package dev.threshold.contact;
 
-import dev.threshold.platform.ApiProblem;
-import dev.threshold.platform.Params;
-import dev.threshold.scoring.Tier;
+import dev.threshold.platform.problem.ApiProblem;
+import dev.threshold.platform.api.Params;
+import dev.threshold.score.math.Tier;
 
 /** Filters and ordering of {@code GET /contacts}. */
 public record ContactQuery(String q, String tag, Tier tier, Sort sort) {

@@ -1,14 +1,13 @@
 package dev.threshold.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threshold.platform.BusinessMetrics;
-import dev.threshold.platform.CurrentOwner;
-import dev.threshold.platform.ETags;
-import dev.threshold.platform.Examples;
-import dev.threshold.platform.MergePatch;
-import dev.threshold.platform.Page;
-import dev.threshold.platform.PageRequest;
-import dev.threshold.platform.Params;
+import dev.threshold.platform.observability.BusinessMetrics;
+import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.api.ETags;
+import dev.threshold.platform.api.MergePatch;
+import dev.threshold.platform.api.Page;
+import dev.threshold.platform.api.PageRequest;
+import dev.threshold.platform.api.Params;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -52,10 +51,10 @@ public class ContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a contact")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactInput.class),
-            examples = @ExampleObject(name = "contact", value = Examples.CONTACT_INPUT)))
+            examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new contact",
             content = @Content(schema = @Schema(implementation = ContactView.class),
-                    examples = @ExampleObject(name = "contact", value = Examples.CONTACT)))
+                    examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT)))
     public Response create(ContactInput input, UriInfo uri) {
         ContactView created = service.create(owner.id(), input);
         metrics.contactCreated();
@@ -67,7 +66,7 @@ public class ContactResource {
     @Operation(summary = "List contacts", description = "Keyset-paged; filter by text, tag or tier; sort by displayName (A–Z), strength (strongest first) or lastInteractionAt (most recent first).")
     @APIResponse(responseCode = "200", description = "A page of contacts",
             content = @Content(schema = @Schema(implementation = ContactPage.class),
-                    examples = @ExampleObject(name = "page", value = Examples.CONTACT_PAGE)))
+                    examples = @ExampleObject(name = "page", value = ContactExamples.CONTACT_PAGE)))
     public Page<ContactView> list(
             @Parameter(description = "Case-insensitive substring of names, company or e-mails") @QueryParam("q") String q,
             @Parameter(description = "Only contacts carrying this tag") @QueryParam("tag") String tag,
@@ -84,7 +83,7 @@ public class ContactResource {
     @Operation(summary = "Get a contact")
     @APIResponse(responseCode = "200", description = "The contact; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ContactView.class),
-                    examples = @ExampleObject(name = "contact", value = Examples.CONTACT)))
+                    examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT)))
     public Response get(@PathParam("id") String id) {
         ContactView view = service.get(owner.id(), Params.pathId(id, "Contact " + id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -95,7 +94,7 @@ public class ContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a contact's writable fields", description = "Read-only fields in the body are ignored.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactInput.class),
-            examples = @ExampleObject(name = "contact", value = Examples.CONTACT_INPUT)))
+            examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT_INPUT)))
     @APIResponse(responseCode = "200", description = "The updated contact",
             content = @Content(schema = @Schema(implementation = ContactView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ContactInput input) {
@@ -110,7 +109,7 @@ public class ContactResource {
             description = "A field set to null is cleared; absent fields are kept.")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = ContactInput.class),
-            examples = @ExampleObject(name = "patch", value = Examples.CONTACT_PATCH)))
+            examples = @ExampleObject(name = "patch", value = ContactExamples.CONTACT_PATCH)))
     @APIResponse(responseCode = "200", description = "The updated contact",
             content = @Content(schema = @Schema(implementation = ContactView.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {

@@ -1,6 +1,6 @@
 package dev.threshold.contact;
 
-import dev.threshold.scoring.Tier;
+import dev.threshold.score.math.Tier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.threshold.importing;
 
-import dev.threshold.platform.Ids;
+import dev.threshold.platform.persistence.Ids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package dev.threshold.importing;
 
-import dev.threshold.platform.CurrentOwner;
-import dev.threshold.platform.Params;
+import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.api.Params;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

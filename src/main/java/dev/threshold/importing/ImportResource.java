@@ -1,7 +1,7 @@
 package dev.threshold.importing;
 
-import dev.threshold.platform.ApiProblem;
-import dev.threshold.platform.CurrentOwner;
+import dev.threshold.platform.problem.ApiProblem;
+import dev.threshold.platform.auth.CurrentOwner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,12 +1,12 @@
 package dev.threshold.importing;
 
-import dev.threshold.platform.ApiProblem;
-import dev.threshold.scores.ScoreLedger;
-import dev.threshold.scoring.Direction;
-import dev.threshold.scoring.InteractionType;
-import dev.threshold.scoring.ScoreState;
-import dev.threshold.scoring.ScoredInteraction;
-import dev.threshold.scoring.ScoringSettings;
+import dev.threshold.platform.problem.ApiProblem;
+import dev.threshold.score.ScoreLedger;
+import dev.threshold.score.math.Direction;
+import dev.threshold.score.math.InteractionType;
+import dev.threshold.score.math.ScoreState;
+import dev.threshold.score.math.ScoredInteraction;
+import dev.threshold.score.math.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;

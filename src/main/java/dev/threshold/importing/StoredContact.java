@@ -1,6 +1,6 @@
 package dev.threshold.importing;
 
-import dev.threshold.platform.Ids;
+import dev.threshold.platform.persistence.Ids;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,11 @@
 package dev.threshold.interaction;
 
-import dev.threshold.platform.BusinessMetrics;
-import dev.threshold.platform.CurrentOwner;
-import dev.threshold.platform.ETags;
-import dev.threshold.platform.Examples;
-import dev.threshold.platform.Page;
-import dev.threshold.platform.PageRequest;
-import dev.threshold.platform.Params;
+import dev.threshold.platform.observability.BusinessMetrics;
+import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.api.ETags;
+import dev.threshold.platform.api.Page;
+import dev.threshold.platform.api.PageRequest;
+import dev.threshold.platform.api.Params;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,14 +47,14 @@ public class ContactInteractionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record an interaction with a contact", description = "Updates the contact's score at once.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InteractionInput.class),
-            examples = @ExampleObject(name = "meeting", value = Examples.INTERACTION_INPUT)))
+            examples = @ExampleObject(name = "meeting", value = InteractionExamples.INTERACTION_INPUT)))
     @APIResponse(responseCode = "201", description = "Recorded; Location names the new interaction",
             content = @Content(schema = @Schema(implementation = InteractionView.class),
-                    examples = @ExampleObject(name = "meeting", value = Examples.INTERACTION)))
+                    examples = @ExampleObject(name = "meeting", value = InteractionExamples.INTERACTION)))
     public Response create(@PathParam("contactId") String contactId, InteractionInput input, UriInfo uri) {
         UUID id = Params.pathId(contactId, "Contact " + contactId);
         if (input == null) {
-            throw dev.threshold.platform.ApiProblem.invalid("body", "is required");
+            throw dev.threshold.platform.problem.ApiProblem.invalid("body", "is required");
         }
         InteractionView created = service.create(owner.id(), id, input);
         metrics.interactionRecorded(created.type());

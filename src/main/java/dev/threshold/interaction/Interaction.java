@@ -1,8 +1,8 @@
 package dev.threshold.interaction;
 
-import dev.threshold.platform.OwnedId;
-import dev.threshold.scoring.Direction;
-import dev.threshold.scoring.InteractionType;
+import dev.threshold.platform.persistence.OwnedId;
+import dev.threshold.score.math.Direction;
+import dev.threshold.score.math.InteractionType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

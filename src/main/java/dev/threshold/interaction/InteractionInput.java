@@ -1,7 +1,7 @@
 package dev.threshold.interaction;
 
-import dev.threshold.scoring.Direction;
-import dev.threshold.scoring.InteractionType;
+import dev.threshold.score.math.Direction;
+import dev.threshold.score.math.InteractionType;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;

@@ -1,8 +1,8 @@
 package dev.threshold.interaction;
 
-import dev.threshold.platform.ApiProblem;
-import dev.threshold.platform.Params;
-import dev.threshold.scoring.InteractionType;
+import dev.threshold.platform.problem.ApiProblem;
+import dev.threshold.platform.api.Params;
+import dev.threshold.score.math.InteractionType;
 
 import java.time.Instant;
 import java.util.UUID;

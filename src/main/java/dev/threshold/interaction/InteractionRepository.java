@@ -1,6 +1,6 @@
 package dev.threshold.interaction;
 
-import dev.threshold.platform.OwnedId;
+import dev.threshold.platform.persistence.OwnedId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;

@@ -1,14 +1,13 @@
 package dev.threshold.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threshold.platform.BusinessMetrics;
-import dev.threshold.platform.CurrentOwner;
-import dev.threshold.platform.ETags;
-import dev.threshold.platform.Examples;
-import dev.threshold.platform.MergePatch;
-import dev.threshold.platform.Page;
-import dev.threshold.platform.PageRequest;
-import dev.threshold.platform.Params;
+import dev.threshold.platform.observability.BusinessMetrics;
+import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.api.ETags;
+import dev.threshold.platform.api.MergePatch;
+import dev.threshold.platform.api.Page;
+import dev.threshold.platform.api.PageRequest;
+import dev.threshold.platform.api.Params;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -52,7 +51,7 @@ public class InteractionResource {
     @Operation(summary = "The owner's timeline, newest first")
     @APIResponse(responseCode = "200", description = "A page of interactions",
             content = @Content(schema = @Schema(implementation = InteractionPage.class),
-                    examples = @ExampleObject(name = "page", value = Examples.INTERACTION_PAGE)))
+                    examples = @ExampleObject(name = "page", value = InteractionExamples.INTERACTION_PAGE)))
     public Page<InteractionView> timeline(
             @Parameter(description = "Earliest occurredAt, inclusive (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "Latest occurredAt, exclusive (ISO-8601)") @QueryParam("to") String to,
@@ -70,7 +69,7 @@ public class InteractionResource {
     @Operation(summary = "Record up to 1,000 interactions at once, all or nothing",
             description = "The body is a bare JSON array; each item names its contactId. One invalid item rejects the whole batch with a 400 naming it.")
     @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InteractionInput.class, maxItems = 1000),
-            examples = @ExampleObject(name = "batch", value = Examples.INTERACTION_BATCH)))
+            examples = @ExampleObject(name = "batch", value = InteractionExamples.INTERACTION_BATCH)))
     @APIResponse(responseCode = "201", description = "All recorded",
             content = @Content(schema = @Schema(implementation = InteractionList.class)))
     public Response batch(List<InteractionInput> inputs) {
@@ -84,7 +83,7 @@ public class InteractionResource {
     @Operation(summary = "Get an interaction")
     @APIResponse(responseCode = "200", description = "The interaction; ETag carries its version",
             content = @Content(schema = @Schema(implementation = InteractionView.class),
-                    examples = @ExampleObject(name = "meeting", value = Examples.INTERACTION)))
+                    examples = @ExampleObject(name = "meeting", value = InteractionExamples.INTERACTION)))
     public Response get(@PathParam("id") String id) {
         InteractionView view = service.get(owner.id(), Params.pathId(id, "Interaction " + id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -96,7 +95,7 @@ public class InteractionResource {
     @Operation(summary = "Correct an interaction (JSON Merge Patch)", description = "The contact's score is re-derived from its log.")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = InteractionInput.class),
-            examples = @ExampleObject(name = "patch", value = Examples.INTERACTION_PATCH)))
+            examples = @ExampleObject(name = "patch", value = InteractionExamples.INTERACTION_PATCH)))
     @APIResponse(responseCode = "200", description = "The updated interaction",
             content = @Content(schema = @Schema(implementation = InteractionView.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {

@@ -1,7 +1,7 @@
 package dev.threshold.interaction;
 
-import dev.threshold.scoring.Direction;
-import dev.threshold.scoring.InteractionType;
+import dev.threshold.score.math.Direction;
+import dev.threshold.score.math.InteractionType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

@@ -1,9 +1,8 @@
 package dev.threshold.network;
 
-import dev.threshold.platform.CurrentOwner;
-import dev.threshold.platform.Examples;
-import dev.threshold.platform.PageRequest;
-import dev.threshold.scores.TimeParams;
+import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.api.PageRequest;
+import dev.threshold.score.TimeParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,7 +38,7 @@ public class NetworkResource {
             description = "Counts use the stored scores; for an `at` in the past, interactions recorded after `at` are counted as if they had already happened.")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = NetworkSummary.class),
-                    examples = @ExampleObject(name = "summary", value = Examples.SUMMARY)))
+                    examples = @ExampleObject(name = "summary", value = NetworkExamples.SUMMARY)))
     public NetworkSummary summary(@Parameter(description = "Instant (ISO-8601); default now") @QueryParam("at") String at) {
         return service.summary(owner.id(), TimeParams.at(at));
     }
@@ -50,7 +49,7 @@ public class NetworkResource {
             description = "TIER_DROP_SOON (falls a tier within 14 days), NEXT_TIER_CLOSE (within 5 points of the next tier), CADENCE_DUE (last touch older than the wanted cadence); each with the interaction that would help.")
     @APIResponse(responseCode = "200", description = "The recommendations, most urgent first",
             content = @Content(schema = @Schema(implementation = Recommendation.Items.class),
-                    examples = @ExampleObject(name = "recommendations", value = Examples.RECOMMENDATIONS)))
+                    examples = @ExampleObject(name = "recommendations", value = NetworkExamples.RECOMMENDATIONS)))
     public Recommendation.Items recommendations(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
         int size = PageRequest.parse(limit, null, "recommendations").limit();

@@ -1,11 +1,11 @@
 package dev.threshold.network;
 
-import dev.threshold.platform.HeavyRead;
-import dev.threshold.scores.ActionRef;
-import dev.threshold.scores.ActionThresholds;
-import dev.threshold.scores.OwnerScoring;
-import dev.threshold.scores.Scorer;
-import dev.threshold.scoring.Tier;
+import dev.threshold.platform.reliability.HeavyRead;
+import dev.threshold.score.ActionRef;
+import dev.threshold.score.ActionThresholds;
+import dev.threshold.score.OwnerScoring;
+import dev.threshold.score.Scorer;
+import dev.threshold.score.math.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

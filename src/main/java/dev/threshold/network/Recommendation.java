@@ -1,8 +1,8 @@
 package dev.threshold.network;
 
-import dev.threshold.scoring.Direction;
-import dev.threshold.scoring.InteractionType;
-import dev.threshold.scoring.Tier;
+import dev.threshold.score.math.Direction;
+import dev.threshold.score.math.InteractionType;
+import dev.threshold.score.math.Tier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package dev.threshold.network;
 
-import dev.threshold.platform.HeavyRead;
-import dev.threshold.scores.OwnerScoring;
-import dev.threshold.scores.Scorer;
-import dev.threshold.scoring.InteractionType;
-import dev.threshold.scoring.ScoreCalculator;
-import dev.threshold.scoring.ScoreState;
-import dev.threshold.scoring.ScoringSettings;
-import dev.threshold.scoring.Suggestions;
-import dev.threshold.scoring.Tier;
+import dev.threshold.platform.reliability.HeavyRead;
+import dev.threshold.score.OwnerScoring;
+import dev.threshold.score.Scorer;
+import dev.threshold.score.math.InteractionType;
+import dev.threshold.score.math.ScoreCalculator;
+import dev.threshold.score.math.ScoreState;
+import dev.threshold.score.math.ScoringSettings;
+import dev.threshold.score.math.Suggestions;
+import dev.threshold.score.math.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;

@@ -1,6 +1,6 @@
 package dev.threshold.network;
 
-import dev.threshold.platform.Sweeps;
+import dev.threshold.platform.reliability.Sweeps;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

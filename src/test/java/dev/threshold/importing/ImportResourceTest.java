@@ -1,10 +1,10 @@
 package dev.threshold.importing;
 
-import dev.threshold.scoring.Direction;
-import dev.threshold.scoring.InteractionType;
-import dev.threshold.scoring.ScoreCalculator;
-import dev.threshold.scoring.ScoredInteraction;
-import dev.threshold.scoring.ScoringSettings;
+import dev.threshold.score.math.Direction;
+import dev.threshold.score.math.InteractionType;
+import dev.threshold.score.math.ScoreCalculator;
+import dev.threshold.score.math.ScoredInteraction;
+import dev.threshold.score.math.ScoringSettings;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.RawHttp;
 import dev.threshold.support.TestTokens;

@@ -1,0 +1,229 @@
+package dev.threshold.platform.reliability;
+
+import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.problem.ApiProblem;
+import dev.threshold.platform.problem.Problem;
+import dev.threshold.platform.problem.ProblemMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionManager;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on every POST under {@code /api/}: the first successful response is stored per owner
+ * and replayed to every retry with the same key and the same request for {@link #ttl} (24 h by default).
+ *
+ * <p>How it stays exactly-once, also across a crash: a keyed POST runs in one database transaction that this
+ * filter opens before the resource and commits after it, once the response is known. The services'
+ * {@code @Transactional} methods join it. The stored response and the request's writes therefore commit
+ * together or not at all; only a 2xx is stored (an error response rolls everything back, so a retry simply
+ * runs again). A second request with the same key while the first is in flight fails to take the key's
+ * PostgreSQL advisory lock and is answered 409 at once; one with the same key and another method, path or
+ * body is answered 422. The response body stored is the exact bytes sent: the entity is serialised here,
+ * with the application's {@link ObjectMapper}, and sent as those bytes.
+ */
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Logger LOG = Logger.getLogger(Idempotency.class);
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+    private static final String CLAIM = Idempotency.class.getName() + ".claim";
+
+    private final TransactionManager transactions;
+    private final EntityManager em;
+    /** As long as an import may take (see importing.ImportService). */
+    static final int IMPORT_TIMEOUT_SECONDS = 900;
+
+    private final CurrentOwner owner;
+    private final ObjectMapper json;
+    private final Duration ttl;
+
+    public Idempotency(TransactionManager transactions, EntityManager em, CurrentOwner owner, ObjectMapper json,
+                       @ConfigProperty(name = "threshold.idempotency.ttl", defaultValue = "PT24H") Duration ttl) {
+        this.transactions = transactions;
+        this.em = em;
+        this.owner = owner;
+        this.json = json;
+        this.ttl = ttl;
+    }
+
+    /** What a keyed request holds between its request and its response filter. */
+    private record Claim(String owner, String key, byte[] hash) {
+    }
+
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER + 500)
+    public Response claim(ContainerRequestContext request, UriInfo uri) throws Exception {
+        if (!"POST".equals(request.getMethod()) || !uri.getPath().startsWith("/api/")) {
+            return null;
+        }
+        List<String> keys = request.getHeaders().get(HEADER);
+        if (keys == null || keys.isEmpty()) {
+            return null;
+        }
+        String key = keys.get(0);
+        if (keys.size() > 1 || key == null || key.isBlank() || !VALID_KEY.matcher(key).matches()) {
+            throw ApiProblem.invalid(HEADER, "must be 1 to 255 printable ASCII characters, sent once");
+        }
+        String ownerId = owner.id();
+        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+        request.setEntityStream(new ByteArrayInputStream(body));
+        byte[] hash = hash(request.getMethod(), uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery(), body);
+
+        if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+            LOG.warn("A transaction was still bound to this request thread; rolling it back");
+            transactions.rollback();
+        }
+        // an import may run for minutes in this transaction; every other request keeps the default timeout
+        transactions.setTransactionTimeout(uri.getPath().startsWith("/api/v1/imports/") ? IMPORT_TIMEOUT_SECONDS : 0);
+        transactions.begin();
+        transactions.setTransactionTimeout(0);
+        boolean proceed = false;
+        try {
+            boolean locked = (Boolean) em.createNativeQuery(
+                            "SELECT pg_try_advisory_xact_lock(hashtextextended(?1 || chr(31) || ?2, 0))")
+                    .setParameter(1, ownerId).setParameter(2, key).getSingleResult();
+            if (!locked) {
+                throw new ApiProblem(409, "idempotency-in-flight", "Request in progress",
+                        "A request with this Idempotency-Key is still being processed; retry it shortly.", null);
+            }
+            em.createNativeQuery("DELETE FROM idempotency_keys WHERE owner_id = ?1 AND expires_at < ?2")
+                    .setParameter(1, ownerId).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
+            List<?> rows = em.createNativeQuery("SELECT request_hash, status, location, etag, content_type, body"
+                            + " FROM idempotency_keys WHERE owner_id = ?1 AND idem_key = ?2")
+                    .setParameter(1, ownerId).setParameter(2, key).getResultList();
+            if (!rows.isEmpty()) {
+                Object[] row = (Object[]) rows.get(0);
+                if (!Arrays.equals((byte[]) row[0], hash)) {
+                    throw new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key reused",
+                            "This Idempotency-Key was used for a different request (method, path or body) within the"
+                                    + " last " + ttl.toHours() + " hours; use a new key for a new request.", null);
+                }
+                return replay(row);
+            }
+            request.setProperty(CLAIM, new Claim(ownerId, key, hash));
+            proceed = true;
+            return null;
+        } finally {
+            if (!proceed) {
+                transactions.rollback();
+            }
+        }
+    }
+
+    @ServerResponseFilter(priority = Integer.MIN_VALUE + 1)
+    public void complete(ContainerRequestContext request, ContainerResponseContext response, UriInfo uri) {
+        if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
+            return;
+        }
+        request.removeProperty(CLAIM);
+        try {
+            if (response.getStatus() / 100 != 2 || transactions.getStatus() != Status.STATUS_ACTIVE) {
+                rollbackQuietly();
+                return;
+            }
+            byte[] body = serialize(response.getEntity());
+            MediaType type = response.getMediaType() != null ? response.getMediaType()
+                    : body == null ? null : MediaType.APPLICATION_JSON_TYPE;
+            if (body != null) {
+                response.setEntity(body, response.getEntityAnnotations(), type);
+            }
+            Instant now = Instant.now();
+            em.flush();
+            em.createNativeQuery("INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, status, location,"
+                            + " etag, content_type, body, created_at, expires_at)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                    .setParameter(1, claim.owner()).setParameter(2, claim.key()).setParameter(3, claim.hash())
+                    .setParameter(4, (short) response.getStatus())
+                    .setParameter(5, response.getHeaderString(HttpHeaders.LOCATION))
+                    .setParameter(6, response.getHeaderString(HttpHeaders.ETAG))
+                    .setParameter(7, type == null ? null : type.toString())
+                    .setParameter(8, body)
+                    .setParameter(9, Timestamp.from(now)).setParameter(10, Timestamp.from(now.plus(ttl)))
+                    .executeUpdate();
+            transactions.commit();
+        } catch (Throwable e) {
+            // Nothing of this request was committed: answer as the exception deserves, never with the 2xx.
+            rollbackQuietly();
+            Response problem = new ProblemMapper().unexpected(e, uri);
+            response.getHeaders().remove(HttpHeaders.LOCATION);
+            response.getHeaders().remove(HttpHeaders.ETAG);
+            problem.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
+            response.setStatus(problem.getStatus());
+            response.setEntity(problem.getEntity(), response.getEntityAnnotations(), MediaType.valueOf(Problem.MEDIA_TYPE));
+        }
+    }
+
+    private Response replay(Object[] row) {
+        Response.ResponseBuilder replay = Response.status(((Number) row[1]).intValue()).header(REPLAYED_HEADER, "true");
+        if (row[2] != null) {
+            replay.header(HttpHeaders.LOCATION, row[2]);
+        }
+        if (row[3] != null) {
+            replay.header(HttpHeaders.ETAG, row[3]);
+        }
+        if (row[5] != null) {
+            replay.entity(row[5]).type(row[4] == null ? MediaType.APPLICATION_JSON : (String) row[4]);
+        }
+        return replay.build();
+    }
+
+    private byte[] serialize(Object entity) throws IOException {
+        if (entity == null) {
+            return null;
+        }
+        if (entity instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (entity instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        return json.writeValueAsBytes(entity);
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transactions.rollback();
+            }
+        } catch (Exception e) {
+            LOG.warnf("Rolling back a keyed request failed: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    static byte[] hash(String method, String path, String query, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[]{method, path, query == null ? "" : query}) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            sha.update(body);
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.threshold.score;
+
+import java.util.UUID;
+
+/** An action a contact's strength clears: {@code id}, {@code name}, {@code threshold}. */
+public record ActionRef(UUID id, String name, double threshold) {
+}

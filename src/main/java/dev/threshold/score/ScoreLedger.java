@@ -1,0 +1,354 @@
+package dev.threshold.score;
+
+import dev.threshold.score.math.Direction;
+import dev.threshold.score.math.InteractionType;
+import dev.threshold.score.math.ScoreState;
+import dev.threshold.score.math.ScoredInteraction;
+import dev.threshold.score.math.ScoringSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The stored score state of contacts (columns of {@code contacts}): the log2 sums of docs/scoring.md.
+ * A writer locks the contact row ({@code SELECT … FOR NO KEY UPDATE}, the lock an UPDATE of non-key columns
+ * takes) before it reads the state it will store, so concurrent writes to one contact are serialised by
+ * PostgreSQL, whichever instance serves them. Must run inside a transaction.
+ */
+@ApplicationScoped
+public class ScoreLedger {
+
+    private static final int TYPES = InteractionType.values().length;
+
+    private final EntityManager em;
+    private final OwnerScoring scoring;
+
+    public ScoreLedger(EntityManager em, OwnerScoring scoring) {
+        this.em = em;
+        this.scoring = scoring;
+    }
+
+    public ScoringSettings settings(String owner) {
+        return scoring.settings(owner);
+    }
+
+    /**
+     * The owner's settings as committed now, for a writer that has just locked contacts ({@link #lockAll}): a
+     * settings change that re-scored them committed before the lock was granted, so what this request may
+     * have read before the lock is not to be used.
+     */
+    public ScoringSettings settingsUnderLock(String owner) {
+        scoring.forget(owner);
+        return scoring.settings(owner);
+    }
+
+    public boolean contactExists(String owner, UUID contactId) {
+        return !em.createNativeQuery("SELECT 1 FROM contacts WHERE owner_id = ?1 AND id = ?2")
+                .setParameter(1, owner).setParameter(2, contactId).getResultList().isEmpty();
+    }
+
+    /**
+     * Locks the contact and returns its stored state, or empty when the owner has no such contact. The
+     * owner's scoring settings come in the same round trip and are remembered for the request.
+     */
+    public Optional<ScoreState> lock(String owner, UUID contactId) {
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement(LOCK_WITH_SETTINGS)) {
+                ps.setString(1, owner);
+                ps.setObject(2, contactId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<ScoreState>empty();
+                    }
+                    if (rs.getBoolean(STALE_COLUMN)) {
+                        scoring.forget(owner); // re-scored by a settings change this statement waited for: read again
+                    } else {
+                        scoring.remember(owner, scoring.settingsAt(rs, 6));
+                    }
+                    return Optional.of(read(rs));
+                }
+            }
+        });
+    }
+
+    /**
+     * Of {@code contactIds}, the owner's contacts, each share-locked ({@code FOR KEY SHARE}, in key order, as
+     * an interaction's foreign key check would) so that none can be deleted before the transaction ends. It
+     * does not conflict with {@link #lockAll}: a batch pins its contacts, writes its interactions, and only
+     * then locks them for the score update, so concurrent batches that share contacts wait for each other
+     * only for that last, short step.
+     */
+    public java.util.Set<UUID> pinAll(String owner, java.util.Collection<UUID> contactIds) {
+        return inKeyOrder(owner, contactIds, "", "FOR KEY SHARE", rs -> Boolean.TRUE).keySet();
+    }
+
+    /**
+     * Locks several contacts in one statement, in key order (the order every multi-contact writer uses, so
+     * that writers cannot deadlock), and returns the states of those that exist.
+     */
+    public java.util.Map<UUID, ScoreState> lockAll(String owner, java.util.Collection<UUID> contactIds) {
+        return inKeyOrder(owner, contactIds, ", " + STATE_COLUMNS, "FOR NO KEY UPDATE", ScoreLedger::readShifted);
+    }
+
+    /** A row of a result set, read into a value. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * The owner's contacts among {@code contactIds}, by id: one statement selecting {@code id} and then
+     * {@code columns}, locking the rows with {@code lock} in key order.
+     */
+    private <T> java.util.Map<UUID, T> inKeyOrder(String owner, java.util.Collection<UUID> contactIds, String columns,
+                                                  String lock, RowReader<T> row) {
+        return work(c -> {
+            java.util.Map<UUID, T> found = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id" + columns + " FROM contacts"
+                    + " WHERE owner_id = ? AND id = ANY (?) ORDER BY id " + lock)) {
+                ps.setString(1, owner);
+                ps.setArray(2, c.createArrayOf("uuid", contactIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getObject(1, UUID.class), row.read(rs));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private static final int STALE_COLUMN = 6 + OwnerScoring.SETTINGS_COLUMNS.split(",").length;
+
+    /** The stored state's columns, in the order {@link #read(ResultSet, int)} reads them. */
+    static final String STATE_COLUMNS = "in_key, out_key, type_keys, last_interaction_at, interaction_count";
+
+    /**
+     * The contact's state and the owner's settings in one round trip. The settings come from the statement's
+     * snapshot, the locked row from after any wait for the lock: when that wait was for a settings change
+     * (which re-scores every contact under its lock), the last column says so, and the settings are read again.
+     */
+    private static final String LOCK_WITH_SETTINGS = "SELECT " + prefixed("c.", STATE_COLUMNS) + ", "
+            + prefixed("s.", OwnerScoring.SETTINGS_COLUMNS) + ", c.settings_version > coalesce(s.version, 0)"
+            + " FROM contacts c LEFT JOIN scoring_settings s ON s.owner_id = c.owner_id"
+            + " WHERE c.owner_id = ? AND c.id = ? FOR NO KEY UPDATE OF c";
+
+    /** {@code columns} (a comma-separated list, casts included) with every column qualified by {@code alias}. */
+    static String prefixed(String alias, String columns) {
+        StringBuilder out = new StringBuilder();
+        for (String column : columns.split(",\\s*")) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(column.startsWith("CAST(") ? "CAST(" + alias + column.substring(5) : alias + column);
+        }
+        return out.toString();
+    }
+
+    public void store(String owner, UUID contactId, ScoreState state) {
+        storeAll(owner, java.util.Map.of(contactId, state));
+    }
+
+    /**
+     * Stores several contacts' states in one UPDATE (one round trip, one statement): the rows come in as
+     * parallel arrays, the type keys as one flat array sliced per contact. One statement, not a JDBC
+     * batch of one UPDATE per contact, so that the statement-level trigger that keeps the owner's
+     * {@code score_histogram} (V8) runs once per call, not once per contact.
+     */
+    public void storeAll(String owner, java.util.Map<UUID, ScoreState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        int n = states.size();
+        UUID[] ids = new UUID[n];
+        Double[] in = new Double[n];
+        Double[] out = new Double[n];
+        Double[] score = new Double[n];
+        Double[] types = new Double[n * TYPES];
+        java.time.OffsetDateTime[] last = new java.time.OffsetDateTime[n];
+        Long[] counts = new Long[n];
+        int i = 0;
+        for (var entry : states.entrySet()) {
+            ScoreState state = entry.getValue();
+            ids[i] = entry.getKey();
+            in[i] = state.inKey();
+            out[i] = state.outKey();
+            score[i] = state.scoreKey();
+            double[] keys = state.typeKeys();
+            for (int t = 0; t < TYPES; t++) {
+                types[i * TYPES + t] = keys[t];
+            }
+            last[i] = state.lastInteractionAt() == null ? null : state.lastInteractionAt().atOffset(java.time.ZoneOffset.UTC);
+            counts[i] = state.interactionCount();
+            i++;
+        }
+        work(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE contacts c SET in_key = v.in_key, out_key = v.out_key,"
+                    + " score_key = v.score_key, type_keys = v.type_keys, last_interaction_at = v.last_at,"
+                    + " interaction_count = v.n"
+                    + " FROM (SELECT u.id, u.in_key, u.out_key, u.score_key, u.last_at, u.n,"
+                    + "         t.flat[(u.i - 1) * " + TYPES + " + 1 : u.i * " + TYPES + "] AS type_keys"
+                    + "       FROM unnest(CAST(? AS uuid[]), CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS float8[]),"
+                    + "                   CAST(? AS timestamptz[]), CAST(? AS int8[]))"
+                    + "            WITH ORDINALITY AS u(id, in_key, out_key, score_key, last_at, n, i),"
+                    + "            (SELECT CAST(? AS float8[]) AS flat) t) v"
+                    + " WHERE c.owner_id = ? AND c.id = v.id")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("float8", in));
+                ps.setArray(3, c.createArrayOf("float8", out));
+                ps.setArray(4, c.createArrayOf("float8", score));
+                ps.setArray(5, c.createArrayOf("timestamptz", last));
+                ps.setArray(6, c.createArrayOf("int8", counts));
+                ps.setArray(7, c.createArrayOf("float8", types));
+                ps.setString(8, owner);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The contact's interactions up to {@code until} (inclusive; null for all), as the scoring model sees them. */
+    public List<ScoredInteraction> interactions(String owner, UUID contactId, Instant until) {
+        return work(c -> {
+            String sql = "SELECT type, direction, occurred_at, weight FROM interactions WHERE owner_id = ? AND contact_id = ?"
+                    + (until == null ? "" : " AND occurred_at <= ?");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(5000);
+                ps.setString(1, owner);
+                ps.setObject(2, contactId);
+                if (until != null) {
+                    ps.setObject(3, until.atOffset(java.time.ZoneOffset.UTC));
+                }
+                List<ScoredInteraction> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double w = rs.getDouble(4);
+                        Double weight = rs.wasNull() ? null : w;
+                        out.add(new ScoredInteraction(InteractionType.valueOf(rs.getString(1)),
+                                Direction.valueOf(rs.getString(2)),
+                                rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), weight));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Re-derives a (locked) contact's state from its rows: after an edit or a delete. */
+    public ScoreState rederive(String owner, UUID contactId) {
+        ScoreState state = ScoreState.of(interactions(owner, contactId, null), settings(owner));
+        store(owner, contactId, state);
+        return state;
+    }
+
+    /**
+     * Re-derives the state of every contact of the owner in one set-based statement, after a change of
+     * half-life or weights. Each sum is a log-sum-exp taken relative to its own largest term, so nothing
+     * overflows or underflows whatever the half-life and the instants. Each contact is stamped with
+     * {@code settingsVersion} (V9), so that a writer that waited for its lock behind this sees it ({@link #lock}).
+     */
+    public int rescoreOwner(String owner, ScoringSettings s, long settingsVersion) {
+        StringBuilder weights = new StringBuilder();
+        for (InteractionType t : InteractionType.values()) {
+            weights.append(weights.length() == 0 ? "" : ", ").append("('").append(t.name()).append("', ")
+                    .append("CAST(? AS double precision))");
+        }
+        StringBuilder typeCols = new StringBuilder();
+        for (InteractionType t : InteractionType.values()) {
+            typeCols.append(", coalesce(max(k) FILTER (WHERE bucket = '").append(t.name())
+                    .append("'), '-Infinity') AS t").append(t.ordinal());
+        }
+        StringBuilder typeArray = new StringBuilder();
+        for (int i = 0; i < TYPES; i++) {
+            typeArray.append(i == 0 ? "" : ", ").append("coalesce(p.t").append(i).append(", '-Infinity')");
+        }
+        String sql = "WITH w(type, points) AS (VALUES " + weights + "),"
+                + " terms AS ("
+                + "   SELECT i.contact_id, b.bucket,"
+                + "          ln(b.p) / ln(2.0) + extract(epoch FROM i.occurred_at)::double precision / 86400.0 / ? AS x"
+                + "   FROM interactions i JOIN w ON w.type = i.type"
+                + "   CROSS JOIN LATERAL (VALUES"
+                + "     ('in', CASE i.direction WHEN 'INBOUND' THEN coalesce(i.weight, w.points)"
+                + "                            WHEN 'MUTUAL' THEN coalesce(i.weight, w.points) / 2 ELSE 0 END),"
+                + "     ('out', CASE i.direction WHEN 'OUTBOUND' THEN coalesce(i.weight, w.points)"
+                + "                             WHEN 'MUTUAL' THEN coalesce(i.weight, w.points) / 2 ELSE 0 END),"
+                + "     (i.type, coalesce(i.weight, w.points))) AS b(bucket, p)"
+                + "   WHERE i.owner_id = ? AND b.p > 0),"
+                + " refs AS (SELECT contact_id, bucket, max(x) AS ref FROM terms GROUP BY contact_id, bucket),"
+                + " sums AS (SELECT t.contact_id, t.bucket,"
+                + "          r.ref + ln(sum(power(2.0::double precision, greatest(t.x - r.ref, -1000.0)))) / ln(2.0) AS k"
+                + "   FROM terms t JOIN refs r ON r.contact_id = t.contact_id AND r.bucket = t.bucket"
+                + "   GROUP BY t.contact_id, t.bucket, r.ref),"
+                + " piv AS (SELECT contact_id, coalesce(max(k) FILTER (WHERE bucket = 'in'), '-Infinity') AS in_key,"
+                + "          coalesce(max(k) FILTER (WHERE bucket = 'out'), '-Infinity') AS out_key" + typeCols
+                + "   FROM sums GROUP BY contact_id),"
+                + " agg AS (SELECT contact_id, max(occurred_at) AS last_at, count(*) AS n FROM interactions"
+                + "   WHERE owner_id = ? GROUP BY contact_id),"
+                + " fresh AS (SELECT c.id, coalesce(p.in_key, '-Infinity') AS in_key, coalesce(p.out_key, '-Infinity') AS out_key,"
+                + "          ARRAY[" + typeArray + "]::double precision[] AS type_keys, a.last_at, coalesce(a.n, 0) AS n"
+                + "   FROM contacts c LEFT JOIN piv p ON p.contact_id = c.id LEFT JOIN agg a ON a.contact_id = c.id"
+                + "   WHERE c.owner_id = ?)"
+                + " UPDATE contacts c SET in_key = f.in_key, out_key = f.out_key,"
+                + "   score_key = CASE WHEN f.in_key = '-Infinity' AND f.out_key = '-Infinity' THEN '-Infinity'"
+                + "     WHEN f.in_key = '-Infinity' OR f.out_key = '-Infinity' THEN greatest(f.in_key, f.out_key) - 1"
+                + "     ELSE greatest(f.in_key, f.out_key) + ln((1 + power(2.0::double precision, greatest(least(f.in_key, f.out_key) - greatest(f.in_key, f.out_key), -1000.0)))"
+                + "       * (0.5 + 0.5 * power(2.0::double precision, greatest(least(f.in_key, f.out_key) - greatest(f.in_key, f.out_key), -1000.0)))) / ln(2.0) END,"
+                + "   type_keys = f.type_keys, last_interaction_at = f.last_at, interaction_count = f.n, settings_version = ?"
+                + " FROM fresh f WHERE c.owner_id = ? AND c.id = f.id";
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (InteractionType t : InteractionType.values()) {
+                    ps.setDouble(i++, s.weight(t));
+                }
+                ps.setDouble(i++, s.halfLifeDays());
+                ps.setString(i++, owner);
+                ps.setString(i++, owner);
+                ps.setString(i++, owner);
+                ps.setLong(i++, settingsVersion);
+                ps.setString(i, owner);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static ScoreState readShifted(ResultSet rs) throws SQLException {
+        return read(rs, 1);
+    }
+
+    private static ScoreState read(ResultSet rs) throws SQLException {
+        return read(rs, 0);
+    }
+
+    /** The state in the five columns {@code STATE_COLUMNS}, the first at {@code 1 + shift}. */
+    static ScoreState read(ResultSet rs, int shift) throws SQLException {
+        Array array = rs.getArray(3 + shift);
+        Object[] raw = (Object[]) array.getArray();
+        double[] typeKeys = new double[TYPES];
+        for (int i = 0; i < TYPES; i++) {
+            typeKeys[i] = i < raw.length && raw[i] != null ? ((Number) raw[i]).doubleValue() : Double.NEGATIVE_INFINITY;
+        }
+        java.time.OffsetDateTime last = rs.getObject(4 + shift, java.time.OffsetDateTime.class);
+        return new ScoreState(rs.getDouble(1 + shift), rs.getDouble(2 + shift), typeKeys,
+                last == null ? null : last.toInstant(), rs.getLong(5 + shift));
+    }
+
+    private <T> T work(SqlWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

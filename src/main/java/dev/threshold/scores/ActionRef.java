@@ -1,7 +1,0 @@
-package dev.threshold.scores;
-
-import java.util.UUID;
-
-/** An action a contact's strength clears: {@code id}, {@code name}, {@code threshold}. */
-public record ActionRef(UUID id, String name, double threshold) {
-}

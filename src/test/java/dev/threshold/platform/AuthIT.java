@@ -1,8 +1,0 @@
-package dev.threshold.platform;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The packaged jar serves tokens of the configured key and issuer, and refuses all others with 401. */
-@QuarkusIntegrationTest
-class AuthIT extends AuthTest {
-}
