@@ -1,0 +1,32 @@
+package dev.threshold.platform.http;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code threshold.http.*}: the request body limits and HSTS; each default here and nowhere else. */
+@ConfigMapping(prefix = "threshold.http")
+public interface HttpConfig {
+
+    /** Largest declared request body outside imports; larger is a 413 problem (THRESHOLD_HTTP_MAX_BODY_SIZE). */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
+
+    /**
+     * Largest declared body of an operation that takes a whole file (THRESHOLD_HTTP_MAX_IMPORT_SIZE); at most
+     * {@code quarkus.http.limits.max-body-size}, the hard stop for bodies sent without a length.
+     */
+    @WithDefault("64M")
+    MemorySize maxImportSize();
+
+    Hsts hsts();
+
+    /** {@code Strict-Transport-Security} on every response (only meaningful behind HTTPS). */
+    interface Hsts {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("31536000")
+        long maxAge();
+    }
+}
