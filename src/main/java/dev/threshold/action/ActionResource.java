@@ -2,7 +2,6 @@ package dev.threshold.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.threshold.score.ScoreExamples;
-import dev.threshold.platform.observability.BusinessMetrics;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
@@ -44,9 +43,9 @@ public class ActionResource {
 
     private final ActionService service;
     private final CurrentOwner owner;
-    private final BusinessMetrics metrics;
+    private final ActionMetrics metrics;
 
-    public ActionResource(ActionService service, CurrentOwner owner, BusinessMetrics metrics) {
+    public ActionResource(ActionService service, CurrentOwner owner, ActionMetrics metrics) {
         this.service = service;
         this.owner = owner;
         this.metrics = metrics;
@@ -134,7 +133,7 @@ public class ActionResource {
             @QueryParam("cursor") String cursor) {
         var actionId = Params.pathId(id, "Action " + id);
         Page<RankedContact> page = service.contacts(owner.id(), actionId, PageRequest.parse(limit, cursor, "action:" + actionId));
-        metrics.scoreRead(BusinessMetrics.ScoreRead.ACTION);
+        metrics.contactsRead();
         return page;
     }
 

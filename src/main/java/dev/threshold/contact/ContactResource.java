@@ -1,7 +1,6 @@
 package dev.threshold.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threshold.platform.observability.BusinessMetrics;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
@@ -39,9 +38,9 @@ public class ContactResource {
 
     private final ContactService service;
     private final CurrentOwner owner;
-    private final BusinessMetrics metrics;
+    private final ContactMetrics metrics;
 
-    public ContactResource(ContactService service, CurrentOwner owner, BusinessMetrics metrics) {
+    public ContactResource(ContactService service, CurrentOwner owner, ContactMetrics metrics) {
         this.service = service;
         this.owner = owner;
         this.metrics = metrics;
@@ -57,7 +56,7 @@ public class ContactResource {
                     examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT)))
     public Response create(ContactInput input, UriInfo uri) {
         ContactView created = service.create(owner.id(), input);
-        metrics.contactCreated();
+        metrics.created();
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .tag(ETags.of(created.version())).entity(created).build();
     }

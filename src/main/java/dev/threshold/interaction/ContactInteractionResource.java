@@ -1,6 +1,5 @@
 package dev.threshold.interaction;
 
-import dev.threshold.platform.observability.BusinessMetrics;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.Page;
@@ -35,9 +34,9 @@ public class ContactInteractionResource {
 
     private final InteractionService service;
     private final CurrentOwner owner;
-    private final BusinessMetrics metrics;
+    private final InteractionMetrics metrics;
 
-    public ContactInteractionResource(InteractionService service, CurrentOwner owner, BusinessMetrics metrics) {
+    public ContactInteractionResource(InteractionService service, CurrentOwner owner, InteractionMetrics metrics) {
         this.service = service;
         this.owner = owner;
         this.metrics = metrics;
@@ -57,7 +56,7 @@ public class ContactInteractionResource {
             throw dev.threshold.platform.problem.ApiProblem.invalid("body", "is required");
         }
         InteractionView created = service.create(owner.id(), id, input);
-        metrics.interactionRecorded(created.type());
+        metrics.recorded(created.type());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/interactions").path(created.id().toString()).build())
                 .tag(ETags.of(created.version())).entity(created).build();
     }

@@ -1,7 +1,6 @@
 package dev.threshold.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threshold.platform.observability.BusinessMetrics;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
@@ -39,9 +38,9 @@ public class InteractionResource {
 
     private final InteractionService service;
     private final CurrentOwner owner;
-    private final BusinessMetrics metrics;
+    private final InteractionMetrics metrics;
 
-    public InteractionResource(InteractionService service, CurrentOwner owner, BusinessMetrics metrics) {
+    public InteractionResource(InteractionService service, CurrentOwner owner, InteractionMetrics metrics) {
         this.service = service;
         this.owner = owner;
         this.metrics = metrics;
@@ -74,7 +73,7 @@ public class InteractionResource {
             content = @Content(schema = @Schema(implementation = InteractionList.class)))
     public Response batch(List<InteractionInput> inputs) {
         List<InteractionView> created = service.createBatch(owner.id(), inputs);
-        created.forEach(i -> metrics.interactionRecorded(i.type()));
+        created.forEach(i -> metrics.recorded(i.type()));
         return Response.status(Response.Status.CREATED).entity(new InteractionList(created)).build();
     }
 

@@ -1,6 +1,5 @@
 package dev.threshold.score;
 
-import dev.threshold.platform.observability.BusinessMetrics;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
@@ -29,9 +28,9 @@ public class RankingResource {
 
     private final ScoreService service;
     private final CurrentOwner owner;
-    private final BusinessMetrics metrics;
+    private final ScoreMetrics metrics;
 
-    public RankingResource(ScoreService service, CurrentOwner owner, BusinessMetrics metrics) {
+    public RankingResource(ScoreService service, CurrentOwner owner, ScoreMetrics metrics) {
         this.service = service;
         this.owner = owner;
         this.metrics = metrics;
@@ -51,7 +50,7 @@ public class RankingResource {
         Double min = Params.number(minStrength, "minStrength", 0, 100);
         String ordering = "scores:" + t + ":" + min;
         Page<RankedContact> page = service.rank(owner.id(), t, min, PageRequest.parse(limit, cursor, ordering));
-        metrics.scoreRead(BusinessMetrics.ScoreRead.RANKING);
+        metrics.read(ScoreMetrics.Read.RANKING);
         return page;
     }
 

@@ -1,7 +1,6 @@
 package dev.threshold.score;
 
 import dev.threshold.platform.problem.ApiProblem;
-import dev.threshold.platform.observability.BusinessMetrics;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.Params;
 import dev.threshold.score.math.ScoreHistory;
@@ -30,9 +29,9 @@ public class ScoreResource {
 
     private final ScoreService service;
     private final CurrentOwner owner;
-    private final BusinessMetrics metrics;
+    private final ScoreMetrics metrics;
 
-    public ScoreResource(ScoreService service, CurrentOwner owner, BusinessMetrics metrics) {
+    public ScoreResource(ScoreService service, CurrentOwner owner, ScoreMetrics metrics) {
         this.service = service;
         this.owner = owner;
         this.metrics = metrics;
@@ -47,7 +46,7 @@ public class ScoreResource {
                            @Parameter(description = "Instant to score at (ISO-8601); default now") @QueryParam("at") String at) {
         UUID id = Params.pathId(contactId, "Contact " + contactId);
         ScoreView score = service.score(owner.id(), id, TimeParams.at(at));
-        metrics.scoreRead(BusinessMetrics.ScoreRead.SCORE);
+        metrics.read(ScoreMetrics.Read.SCORE);
         return score;
     }
 
@@ -75,7 +74,7 @@ public class ScoreResource {
                     + " points; use a larger step or a shorter range");
         }
         ScoreHistoryView history = service.history(owner.id(), id, start, end, stride);
-        metrics.scoreRead(BusinessMetrics.ScoreRead.HISTORY);
+        metrics.read(ScoreMetrics.Read.HISTORY);
         return history;
     }
 }

@@ -1,21 +1,20 @@
 package dev.threshold.platform.auth;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.time.Duration;
 
 /**
  * Decorates SmallRye's token parser (the one the bearer-token authentication calls for every request)
  * with {@link VerifiedTokens}: a token verified in the last {@code threshold.jwt.cache.ttl} (60 s) and not
  * yet expired is not verified again. Everything else (bad signature, wrong issuer, expiry) still goes
- * through SmallRye, and its failures are not remembered. {@code threshold.jwt.cache.max-entries=0} turns it off.
+ * through SmallRye, and its failures are not remembered. {@code threshold.jwt.cache.max-entries=0} turns it off
+ * ({@link TokenCacheConfig}).
  */
 @Decorator
 @Priority(10)
@@ -25,11 +24,10 @@ public abstract class VerifiedTokenCache implements JWTParser {
     private final VerifiedTokens<JsonWebToken> verified;
 
     @Inject
-    public VerifiedTokenCache(@Delegate JWTParser delegate,
-                              @ConfigProperty(name = "threshold.jwt.cache.max-entries", defaultValue = "1000") int maxEntries,
-                              @ConfigProperty(name = "threshold.jwt.cache.ttl", defaultValue = "PT60S") Duration ttl) {
+    public VerifiedTokenCache(@Delegate JWTParser delegate, TokenCacheConfig config) {
         this.delegate = delegate;
-        this.verified = new VerifiedTokens<>(maxEntries, ttl.toMillis(), System::currentTimeMillis);
+        this.verified = new VerifiedTokens<>(config.maxEntries(), config.ttl(), System::currentTimeMillis,
+                Ticker.systemTicker());
     }
 
     @Override

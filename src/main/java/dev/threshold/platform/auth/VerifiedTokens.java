@@ -1,55 +1,61 @@
 package dev.threshold.platform.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * Verified bearer tokens, remembered for a short while so that a client's next requests skip the RS256
  * check and the claims parsing (a quarter of a score read's CPU). An entry is the outcome of a successful
  * verification only, keyed by the SHA-256 of the exact token text (so a lookup compares digests, never
- * token text, and a token that differs in one character is verified afresh). It is used until the
- * earlier of the token's {@code exp} and {@code ttlMillis} after its verification, and the cache holds
- * at most {@code maxEntries} (once full of live entries it starts over): memory stays bounded. Failures are never cached. Generic in the verified value so that it is testable alone.
+ * token text, and a token that differs in one character is verified afresh). Failures are never cached.
+ *
+ * <p>A Caffeine cache: each entry expires at the earlier of the token's {@code exp} and {@code ttl} after its
+ * verification (a per-entry {@link Expiry}; Caffeine never returns an expired entry, swept or not), and at most
+ * {@code maxEntries} are kept (beyond that Caffeine evicts the least useful ones; each evicted token is verified
+ * once more). Generic in the verified value, with the clocks passed in, so that it is testable alone.
  */
 public final class VerifiedTokens<T> {
 
-    private record Entry<T>(T value, long usableUntil) {
+    private record Entry<T>(T value, long lifetimeNanos) {
     }
 
-    private final ConcurrentHashMap<String, Entry<T>> entries = new ConcurrentHashMap<>();
-    private final int maxEntries;
+    private final Cache<String, Entry<T>> entries;
     private final long ttlMillis;
-    private final LongSupplier clock;
+    private final LongSupplier wallClockMillis;
 
-    public VerifiedTokens(int maxEntries, long ttlMillis, LongSupplier clock) {
-        this.maxEntries = maxEntries;
-        this.ttlMillis = ttlMillis;
-        this.clock = clock;
+    /**
+     * @param wallClockMillis the epoch clock the tokens' {@code exp} is compared with
+     * @param ticker          the cache's clock for the entries' lifetimes (nanoseconds, monotonic)
+     */
+    public VerifiedTokens(int maxEntries, Duration ttl, LongSupplier wallClockMillis, Ticker ticker) {
+        this.ttlMillis = ttl.toMillis();
+        this.wallClockMillis = wallClockMillis;
+        this.entries = maxEntries > 0 && ttlMillis > 0
+                ? Caffeine.newBuilder().maximumSize(maxEntries).ticker(ticker).expireAfter(new UntilExpiry<T>()).build()
+                : null;
     }
 
     public boolean enabled() {
-        return maxEntries > 0 && ttlMillis > 0;
+        return entries != null;
     }
 
     /** The value remembered for {@code token}, or null when it must be verified. */
     public T get(String token) {
-        if (!enabled()) {
+        if (entries == null) {
             return null;
         }
-        String key = digest(token);
-        Entry<T> e = entries.get(key);
-        if (e == null) {
-            return null;
-        }
-        if (clock.getAsLong() >= e.usableUntil()) {
-            entries.remove(key, e);
-            return null;
-        }
-        return e.value();
+        Entry<T> e = entries.getIfPresent(digest(token));
+        return e == null ? null : e.value();
     }
 
     /**
@@ -57,30 +63,45 @@ public final class VerifiedTokens<T> {
      * {@code exp} (≤ 0 when it has none).
      */
     public void put(String token, T value, long expiresAtMillis) {
-        if (!enabled()) {
+        if (entries == null) {
             return;
         }
-        long now = clock.getAsLong();
-        long until = now + ttlMillis;
+        long lifetimeMillis = ttlMillis;
         if (expiresAtMillis > 0) {
-            until = Math.min(until, expiresAtMillis);
+            lifetimeMillis = Math.min(lifetimeMillis, expiresAtMillis - wallClockMillis.getAsLong());
         }
-        if (until <= now) {
+        if (lifetimeMillis <= 0) {
             return;
         }
-        if (entries.size() >= maxEntries) {
-            entries.values().removeIf(e -> now >= e.usableUntil());
-            if (entries.size() >= maxEntries) {
-                // full of live entries (more active tokens than it holds): start over rather than stop
-                // caching newcomers; each forgotten token is verified once more
-                entries.clear();
-            }
-        }
-        entries.put(digest(token), new Entry<>(value, until));
+        entries.put(digest(token), new Entry<>(value, TimeUnit.MILLISECONDS.toNanos(lifetimeMillis)));
     }
 
-    int size() {
-        return entries.size();
+    /** Entries held once Caffeine's pending maintenance (expiry, eviction) has run: for tests. */
+    long size() {
+        if (entries == null) {
+            return 0;
+        }
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    /** An entry lives its own lifetime from its (latest) verification; reading it does not extend it. */
+    private static final class UntilExpiry<T> implements Expiry<String, Entry<T>> {
+
+        @Override
+        public long expireAfterCreate(String key, Entry<T> entry, long currentTime) {
+            return entry.lifetimeNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Entry<T> entry, long currentTime, long currentDuration) {
+            return entry.lifetimeNanos();
+        }
+
+        @Override
+        public long expireAfterRead(String key, Entry<T> entry, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
     }
 
     private static String digest(String token) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token (1–128 characters of
  * letters, digits and {@code . _ : -}), else a new UUID. The id is echoed in the {@code X-Request-Id} response
  * header, put in the log MDC as {@code requestId} (so every log line of the request carries it, in JSON logs as
- * {@code mdc.requestId}), and added to every problem response by {@link Problem}.
+ * {@code mdc.requestId}), and added to every problem response by {@code Problem}. Kept: Quarkus has no request id
+ * of its own short of OpenTelemetry tracing, and the id must reach the logs, the response and the problem bodies.
  */
 @ApplicationScoped
 public class RequestIds {

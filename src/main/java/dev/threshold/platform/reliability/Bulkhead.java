@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * At most {@code permits} callers inside at once; the others wait, first come first served, up to
- * {@code wait}, then get a 503 problem with {@code Retry-After}. Plain Java, no framework types.
+ * {@code wait}, then get a 503 problem with {@code Retry-After}. Plain Java, no framework types. Kept rather than
+ * MicroProfile Fault Tolerance's {@code @Bulkhead}, which queues only asynchronous calls: a synchronous one is
+ * refused at once, while a short wait is what keeps a burst of heavy reads from turning into 503s.
  */
 public final class Bulkhead {
 

@@ -1,41 +1,50 @@
 package dev.threshold.platform.reliability;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.problem.ApiProblem;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 /**
  * Per-owner rate limiting of {@code /api/} requests: a token bucket of {@code threshold.rate-limit.capacity}
  * tokens refilled at {@code threshold.rate-limit.refill-per-second}; a request without a token is a 429 problem
- * with {@code Retry-After}. Off unless {@code threshold.rate-limit.enabled=true}.
+ * with {@code Retry-After}. Off unless {@code threshold.rate-limit.enabled=true} ({@link RateLimitConfig}).
  *
  * <p>The buckets live in this instance's memory: with N instances behind a load balancer an owner may get up to
  * N times the configured rate. That bounds abuse of one instance, not of the fleet; see docs/reliability.md.
+ * They are a Caffeine map whose entries expire once idle for as long as an empty bucket takes to refill: a
+ * forgotten bucket would have been full again, so forgetting it changes nothing.
  */
 public class RateLimit {
-
-    /** Buckets kept before idle (full) ones are swept. */
-    static final int SWEEP_AT = 50_000;
 
     private final boolean enabled;
     private final double capacity;
     private final double refillPerNano;
     private final CurrentOwner owner;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Ticker ticker;
+    private final Cache<String, Bucket> buckets;
 
-    public RateLimit(CurrentOwner owner,
-                     @ConfigProperty(name = "threshold.rate-limit.enabled", defaultValue = "false") boolean enabled,
-                     @ConfigProperty(name = "threshold.rate-limit.capacity", defaultValue = "120") int capacity,
-                     @ConfigProperty(name = "threshold.rate-limit.refill-per-second", defaultValue = "20") double refillPerSecond) {
+    @Inject
+    public RateLimit(CurrentOwner owner, RateLimitConfig config) {
+        this(owner, config, Ticker.systemTicker());
+    }
+
+    RateLimit(CurrentOwner owner, RateLimitConfig config, Ticker ticker) {
         this.owner = owner;
-        this.enabled = enabled;
-        this.capacity = Math.max(1, capacity);
-        this.refillPerNano = Math.max(1e-6, refillPerSecond) / 1e9;
+        this.enabled = config.enabled();
+        this.capacity = Math.max(1, config.capacity());
+        this.refillPerNano = Math.max(1e-6, config.refillPerSecond()) / 1e9;
+        this.ticker = ticker;
+        this.buckets = Caffeine.newBuilder().ticker(ticker)
+                .expireAfterAccess(Duration.ofNanos((long) Math.ceil(this.capacity / refillPerNano)))
+                .build();
     }
 
     @ServerRequestFilter(priority = Priorities.USER)
@@ -43,18 +52,22 @@ public class RateLimit {
         if (!enabled || !uri.getPath().startsWith("/api/")) {
             return;
         }
-        long wait = take(owner.id(), System.nanoTime());
+        long wait = take(owner.id());
         if (wait > 0) {
             throw ApiProblem.tooManyRequests(Math.max(1, (wait + 999_999_999L) / 1_000_000_000L));
         }
     }
 
     /** Takes a token from the owner's bucket; returns 0, or the nanoseconds until a token is there. */
-    long take(String ownerId, long now) {
-        if (buckets.size() > SWEEP_AT) {
-            buckets.values().removeIf(b -> b.isFull(now));
-        }
-        return buckets.computeIfAbsent(ownerId, k -> new Bucket(capacity, now)).take(now);
+    long take(String ownerId) {
+        long now = ticker.read();
+        return buckets.get(ownerId, k -> new Bucket(capacity, now)).take(now);
+    }
+
+    /** Buckets held once Caffeine's pending maintenance has run: for tests. */
+    long size() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     private final class Bucket {
@@ -67,24 +80,15 @@ public class RateLimit {
         }
 
         synchronized long take(long now) {
-            refill(now);
+            if (now > at) {
+                tokens = Math.min(capacity, tokens + (now - at) * refillPerNano);
+                at = now;
+            }
             if (tokens >= 1) {
                 tokens -= 1;
                 return 0;
             }
             return (long) Math.ceil((1 - tokens) / refillPerNano);
-        }
-
-        synchronized boolean isFull(long now) {
-            refill(now);
-            return tokens >= capacity;
-        }
-
-        private void refill(long now) {
-            if (now > at) {
-                tokens = Math.min(capacity, tokens + (now - at) * refillPerNano);
-                at = now;
-            }
         }
     }
 }

@@ -51,8 +51,22 @@ class HardeningTest extends ApiTest {
                     .header("Strict-Transport-Security", notNullValue())
                     .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         }
-        RestAssured.given().get("/q/health/live").then().statusCode(200)
-                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY");
+        for (var response : List.of(
+                RestAssured.given().get("/q/health/live"),
+                RestAssured.given().get("/q/openapi"),
+                RestAssured.given().get("/q/metrics"),
+                RestAssured.given().get("/q/swagger-ui/"),
+                RestAssured.given().get("/nope"), // 404 outside the API
+                RestAssured.given().get("/api"),
+                RestAssured.given().get("/apiary"))) {
+            response.then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer").header("Strict-Transport-Security", notNullValue())
+                    .header("Content-Security-Policy", "frame-ancestors 'none'");
+        }
+        // outside /api/ the Cache-Control is the endpoint's own: health answers are never cached, the document may be
+        RestAssured.given().get("/q/health/live").then().header("Cache-Control", "no-store");
+        RestAssured.given().get("/q/openapi").then().header("Cache-Control", nullValue());
+        RestAssured.given().get("/nope").then().header("Cache-Control", nullValue());
     }
 
     @Test

@@ -11,8 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The business counters at /q/metrics move with committed writes and score reads, and only then. */
+/**
+ * The business counters at /q/metrics (declared by their features: ContactMetrics, InteractionMetrics, ScoreMetrics,
+ * ActionMetrics) move with committed writes and score reads, and only then.
+ */
 @QuarkusTest
 class BusinessMetricsTest extends ApiTest {
 
@@ -57,6 +61,9 @@ class BusinessMetricsTest extends ApiTest {
         for (String kind : List.of("score", "history", "ranking", "action")) {
             value(metrics, "threshold_score_reads_total{kind=\"" + kind + "\"}");
         }
+        // declared by two features (score, action): one description, word for word
+        assertTrue(Pattern.compile("(?m)^# HELP threshold_score_reads(_total)? Score reads: one contact's score, its history,"
+                + " the ranking, an action's contacts$").matcher(metrics).find(), "the score reads' description");
     }
 
     private static double value(String series) {
