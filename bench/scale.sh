@@ -200,8 +200,13 @@ SQL_COUNT='SELECT count(*) FROM contacts WHERE owner_id = $1 AND score_key >= $2
 SQL_TOTALS='SELECT coalesce(sum(interaction_count), 0), max(last_interaction_at) FROM contacts WHERE owner_id = $1'
 RECO_COLS='SELECT id, display_name, score_key, in_key, out_key, last_interaction_at, cadence_days FROM contacts'
 SQL_RECO_RANGE="$RECO_COLS"' WHERE owner_id = $1 AND score_key >= $2 AND score_key < $3 ORDER BY score_key DESC, id LIMIT $4'
-SQL_RECO_CADENCE="$RECO_COLS"' WHERE owner_id = $1 AND score_key >= $2 AND score_key < $3 AND cadence_days IS NULL AND last_interaction_at < $4 ORDER BY score_key DESC, id LIMIT $5'
-SQL_RECO_CADENCE_OPEN="$RECO_COLS"' WHERE owner_id = $1 AND score_key >= $2 AND cadence_days IS NULL AND last_interaction_at < $3 ORDER BY score_key DESC, id LIMIT $4'
+# The cadence branches as network/CandidateQuery.scoreRange writes them: besides the plain conditions, the
+# box that lets contacts_owner_cadence_due_idx (GiST, V7) bound both the key and the last touch; without it
+# the benchmark measured another plan than the service's. The service binds the box's corners apart,
+# clamped to +-1e300 (here $5 and $6; the open range: $4 and $5), and the cut-off twice (here $4, or $3, reused).
+CADENCE_BOX=' AND last_interaction_at IS NOT NULL AND score_key > '"'-Infinity'"' AND point(score_key, threshold_epoch(last_interaction_at)) <@ box'
+SQL_RECO_CADENCE="$RECO_COLS"' WHERE owner_id = $1 AND score_key >= $2 AND score_key < $3 AND cadence_days IS NULL AND last_interaction_at < $4'"$CADENCE_BOX"'(point($5, -1e300), point($6, threshold_epoch(CAST($4 AS timestamptz)))) ORDER BY score_key DESC, id LIMIT $7'
+SQL_RECO_CADENCE_OPEN="$RECO_COLS"' WHERE owner_id = $1 AND score_key >= $2 AND cadence_days IS NULL AND last_interaction_at < $3'"$CADENCE_BOX"'(point($4, -1e300), point($5, threshold_epoch(CAST($3 AS timestamptz)))) ORDER BY score_key DESC, id LIMIT $6'
 SQL_PERSONAL="$RECO_COLS"' WHERE owner_id = $1 AND cadence_days IS NOT NULL AND (last_interaction_at IS NULL OR last_interaction_at < CAST($2 AS timestamptz) - make_interval(days => cadence_days)) ORDER BY last_interaction_at NULLS FIRST LIMIT $3'
 # Proposed replacements (not what the service issues today; see docs/scoring.md):
 # the keyset cursor with a range bound the index can use, the summary's nine counts as one pass, and the
@@ -258,8 +263,8 @@ for s in a100 b100k; do
     explain tier-count-friend $s 'varchar, float8, float8' "$SQL_COUNT" "$o" "$KF40" "$KF75"
     explain summary-totals $s 'varchar' "$SQL_TOTALS" "$o"
     explain reco-drop-soon-friend $s 'varchar, float8, float8, int' "$SQL_RECO_RANGE" "$o" "$KF40" "$DROP_FRI_MAX" 50
-    explain reco-cadence-friend $s 'varchar, float8, float8, timestamptz, int' "$SQL_RECO_CADENCE" "$o" "$KF40" "$KF75" "$BEFORE30" 50
-    explain reco-cadence-stranger-none-due $s 'varchar, float8, float8, timestamptz, int' "$SQL_RECO_CADENCE" "$o" -Infinity "$KF10" "$BEFORE3650" 50
+    explain reco-cadence-friend $s 'varchar, float8, float8, timestamptz, float8, float8, int' "$SQL_RECO_CADENCE" "$o" "$KF40" "$KF75" "$BEFORE30" "$KF40" "$KF75" 50
+    explain reco-cadence-stranger-none-due $s 'varchar, float8, float8, timestamptz, float8, float8, int' "$SQL_RECO_CADENCE" "$o" -Infinity "$KF10" "$BEFORE3650" -1e300 "$KF10" 50
     explain personal-cadence $s 'varchar, timestamptz, int' "$SQL_PERSONAL" "$o" "$NOW" 50
     explain contact-list-strength-acquaintance $s 'varchar, float8, float8, int' "$SQL_LIST" "$o" "$KF10" "$KF40" 51
     explain proposed-rank-cursor $s 'varchar, float8, uuid, int' "$SQL_RANK_CURSOR_PROPOSED" "$o" "$ck" "$ci" 51
@@ -304,7 +309,7 @@ pgb() {
 }
 
 # Whole endpoints: GET /network/summary (4 tier counts, one count per default action, totals) and
-# GET /network/recommendations (the range queries of NetworkService.recommendations, default cadences).
+# GET /network/recommendations (the branches of network/CandidateQuery as separate statements, default cadences).
 write_endpoint_scripts() {
     local o=$1 size=$2 f
     f="$RESULTS/pgbench-summary-endpoint-$size.sql"
@@ -321,18 +326,18 @@ write_endpoint_scripts() {
         local r=${SQL_RECO_RANGE//\$1/:owner}
         local cr=${SQL_RECO_CADENCE//\$1/:owner} co=${SQL_RECO_CADENCE_OPEN//\$1/:owner}
         range() { local s=${r//\$2/:$1}; s=${s//\$3/:$2}; echo "${s//\$4/:lim};"; }
-        cadence() { local s=${cr//\$2/:$1}; s=${s//\$3/:$2}; s=${s//\$4/:$3}; echo "${s//\$5/:lim};"; }
+        cadence() { local s=${cr//\$2/:$1}; s=${s//\$3/:$2}; s=${s//\$4/:$3}; s=${s//\$5/:$1}; s=${s//\$6/:$2}; echo "${s//\$7/:lim};"; }
         # ACQUAINTANCE: drop soon, next tier close (5 points below 10), cadence 90 days
         range kf10 drop_acq; range kf5 kf10; cadence kf10 kf40 before90
         # FRIEND: drop soon, close (35..40), cadence 30 days
         range kf40 drop_fri; range kf35 kf40; cadence kf40 kf75 before30
         # ALLY: drop soon (no upper tier), close (70..75), cadence 14 days
         range kf75 drop_ally; range kf70 kf75
-        s=${co//\$2/:kf75}; s=${s//\$3/:before14}; echo "${s//\$4/:lim};"
+        s=${co//\$2/:kf75}; s=${s//\$3/:before14}; s=${s//\$4/:kf75}; s=${s//\$5/:boxmax}; echo "${s//\$6/:lim};"
         s=${SQL_PERSONAL//\$1/:owner}; s=${s//\$2/:now}; echo "${s//\$3/:lim};"
     } >"$f"
 }
-ENDPOINT_DOPTS=(-D lim=50 -D ninf=-Infinity -D pinf=Infinity -D now="$NOW" -D before14="$BEFORE14" -D before30="$BEFORE30"
+ENDPOINT_DOPTS=(-D lim=50 -D ninf=-Infinity -D pinf=Infinity -D boxmax=1e300 -D now="$NOW" -D before14="$BEFORE14" -D before30="$BEFORE30"
                 -D before90="$BEFORE90" -D kf5="$KF5" -D kf10="$KF10" -D kf25="$KF25" -D kf35="$KF35" -D kf40="$KF40"
                 -D kf60="$KF60" -D kf70="$KF70" -D kf75="$KF75" -D kf80="$KF80" -D drop_acq="$DROP_ACQ_MAX"
                 -D drop_fri="$DROP_FRI_MAX" -D drop_ally="$DROP_ALLY_MAX")
@@ -363,8 +368,8 @@ both rank-cursor "$SQL_RANK_CURSOR" @O @CK @CI 51
 both action-list-t60 "$SQL_ACTION" @O "$KF60" 51
 both contact-list-strength-acquaintance "$SQL_LIST" @O "$KF10" "$KF40" 51
 both reco-drop-soon-friend "$SQL_RECO_RANGE" @O "$KF40" "$DROP_FRI_MAX" 50
-both reco-cadence-friend "$SQL_RECO_CADENCE" @O "$KF40" "$KF75" "$BEFORE30" 50
-both reco-cadence-stranger-none-due "$SQL_RECO_CADENCE" @O -Infinity "$KF10" "$BEFORE3650" 50
+both reco-cadence-friend "$SQL_RECO_CADENCE" @O "$KF40" "$KF75" "$BEFORE30" "$KF40" "$KF75" 50
+both reco-cadence-stranger-none-due "$SQL_RECO_CADENCE" @O -Infinity "$KF10" "$BEFORE3650" -1e300 "$KF10" 50
 both personal-cadence "$SQL_PERSONAL" @O "$NOW" 50
 both tier-count-friend "$SQL_COUNT" @O "$KF40" "$KF75"
 both tier-count-stranger "$SQL_COUNT" @O -Infinity "$KF10"

@@ -1,5 +1,6 @@
 package dev.threshold.network;
 
+import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.platform.reliability.HeavyRead;
 import dev.threshold.score.ActionRef;
 import dev.threshold.score.ActionThresholds;
@@ -7,15 +8,19 @@ import dev.threshold.score.OwnerScoring;
 import dev.threshold.score.Scorer;
 import dev.threshold.score.math.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The network summary (the recommendations are {@link RecommendationService}). It reads the owner's
@@ -23,15 +28,18 @@ import java.util.Map;
  * and computes no score per contact of the owner.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+// One transaction, so one connection: the owner's settings and actions come through the ORM session, which
+// outside a transaction keeps its connection to the end of the request, while Jdbc would take a second one
+// (NetworkConnectionsTest). The bulkhead of @HeavyRead waits before the transaction, holding none.
+@Transactional
 public class NetworkService {
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
     private final OwnerScoring scoring;
     private final ActionThresholds actions;
 
-    public NetworkService(EntityManager em, OwnerScoring scoring, ActionThresholds actions) {
-        this.em = em;
+    public NetworkService(Jdbc jdbc, OwnerScoring scoring, ActionThresholds actions) {
+        this.jdbc = jdbc;
         this.scoring = scoring;
         this.actions = actions;
     }
@@ -99,36 +107,34 @@ public class NetworkService {
             lo[i] = lows[i];
             hi[i] = ScoreBuckets.end(ScoreBuckets.bucket(lows[i]));
         }
-        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(SUMMARY_SQL)) {
-                ps.setString(1, owner);
-                ps.setString(2, owner);
-                ps.setArray(3, c.createArrayOf("float8", lo));
-                ps.setArray(4, c.createArrayOf("float8", hi));
-                ps.setString(5, owner);
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    OffsetDateTime last = rs.getObject(1, OffsetDateTime.class);
-                    long[] edges = longs(rs.getArray(2), lows.length);
-                    java.util.NavigableMap<Long, Long> contacts = new java.util.TreeMap<>();
-                    long interactions = 0;
-                    java.sql.Array bucketArray = rs.getArray(3);
-                    if (bucketArray != null) {
-                        Object[] buckets = (Object[]) bucketArray.getArray();
-                        Object[] n = (Object[]) rs.getArray(4).getArray();
-                        Object[] i = (Object[]) rs.getArray(5).getArray();
-                        for (int b = 0; b < buckets.length; b++) {
-                            contacts.put(((Number) buckets[b]).longValue(), ((Number) n[b]).longValue());
-                            interactions += ((Number) i[b]).longValue();
-                        }
-                    }
-                    return new Histogram(contacts, interactions, last == null ? null : last.toInstant(), edges);
-                }
-            }
-        });
+        return jdbc.first(SUMMARY_SQL, ps -> {
+            ps.setString(1, owner);
+            ps.setString(2, owner);
+            ps.setArray(3, ps.getConnection().createArrayOf("float8", lo));
+            ps.setArray(4, ps.getConnection().createArrayOf("float8", hi));
+            ps.setString(5, owner);
+        }, rs -> histogram(rs, lows.length)).orElseThrow(); // aggregates: always one row
     }
 
-    private static long[] longs(java.sql.Array array, int length) throws java.sql.SQLException {
+    private static Histogram histogram(ResultSet rs, int lows) throws SQLException {
+        OffsetDateTime last = rs.getObject("last_at", OffsetDateTime.class);
+        long[] edges = longs(rs.getArray("edges"), lows);
+        NavigableMap<Long, Long> contacts = new TreeMap<>();
+        long interactions = 0;
+        Array bucketArray = rs.getArray("buckets");
+        if (bucketArray != null) {
+            Object[] buckets = (Object[]) bucketArray.getArray();
+            Object[] n = (Object[]) rs.getArray("contacts").getArray();
+            Object[] i = (Object[]) rs.getArray("interactions").getArray();
+            for (int b = 0; b < buckets.length; b++) {
+                contacts.put(((Number) buckets[b]).longValue(), ((Number) n[b]).longValue());
+                interactions += ((Number) i[b]).longValue();
+            }
+        }
+        return new Histogram(contacts, interactions, last == null ? null : last.toInstant(), edges);
+    }
+
+    private static long[] longs(Array array, int length) throws SQLException {
         long[] out = new long[length];
         Object[] raw = array == null ? new Object[0] : (Object[]) array.getArray();
         for (int i = 0; i < Math.min(length, raw.length); i++) {
@@ -138,7 +144,7 @@ public class NetworkService {
     }
 
     /** Contacts per bucket (stripes summed), the interaction total, the last touch, and the floor-bucket counts. */
-    private record Histogram(java.util.NavigableMap<Long, Long> contacts, long interactions, Instant lastInteractionAt,
+    private record Histogram(NavigableMap<Long, Long> contacts, long interactions, Instant lastInteractionAt,
                              long[] edges) {
     }
 }

@@ -17,6 +17,7 @@ public record Recommendation(UUID contactId, String displayName, Tier tier, doub
                              SuggestedInteraction suggestedInteraction,
                              @Schema(description = "Why, in words") String detail) {
 
+    /** Declared most urgent first: the recommendations are sorted by reason in this order. */
     public enum Reason { TIER_DROP_SOON, NEXT_TIER_CLOSE, CADENCE_DUE }
 
     @Schema(name = "SuggestedInteraction")

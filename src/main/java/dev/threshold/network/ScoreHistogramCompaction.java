@@ -1,12 +1,8 @@
 package dev.threshold.network;
 
-import dev.threshold.platform.reliability.Sweeps;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import dev.threshold.platform.persistence.Jdbc;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Array;
@@ -14,12 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Folds the per-session stripes of {@code score_histogram} (migration V8) into stripe 0, every
- * {@code threshold.score-histogram.compact-interval} (1 h), so that an owner's histogram stays at about
+ * {@link ScoreHistogramConfig#compactInterval()} (1 min; the first one interval after the start), so that an owner's histogram stays at about
  * one row per bucket: the summary reads buckets × stripes rows.
  *
  * <p>Each slice is one statement ({@code WITH picked … FOR UPDATE SKIP LOCKED, moved AS (DELETE …
@@ -56,9 +50,9 @@ public class ScoreHistogramCompaction {
             + "   ON CONFLICT (owner_id, bucket, stripe) DO UPDATE"
             + "     SET contacts = h.contacts + excluded.contacts, interactions = h.interactions + excluded.interactions"
             + "   RETURNING h.owner_id, h.bucket, h.contacts, h.interactions)"
-            + " SELECT (SELECT count(*) FROM moved),"
-            + "   array_agg(owner_id) FILTER (WHERE contacts = 0 AND interactions = 0),"
-            + "   array_agg(bucket) FILTER (WHERE contacts = 0 AND interactions = 0)"
+            + " SELECT (SELECT count(*) FROM moved) AS moved,"
+            + "   array_agg(owner_id) FILTER (WHERE contacts = 0 AND interactions = 0) AS zero_owners,"
+            + "   array_agg(bucket) FILTER (WHERE contacts = 0 AND interactions = 0) AS zero_buckets"
             + " FROM folded";
 
     private static final String DROP_ZEROS = "DELETE FROM score_histogram h"
@@ -66,33 +60,22 @@ public class ScoreHistogramCompaction {
             + " WHERE h.owner_id = z.owner_id AND h.bucket = z.bucket AND h.stripe = 0"
             + " AND h.contacts = 0 AND h.interactions = 0";
 
-    private final AgroalDataSource dataSource;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
+    private final Jdbc jdbc;
+    private final ScoreHistogramConfig config;
 
-    public ScoreHistogramCompaction(AgroalDataSource dataSource,
-                                    @ConfigProperty(name = "threshold.score-histogram.compact-interval", defaultValue = "PT1M")
-                                    Duration interval) {
-        this.dataSource = dataSource;
-        this.interval = interval;
-    }
-
-    void start(@Observes StartupEvent event) {
-        timer = Sweeps.every("score-histogram-compaction", interval, this::compactQuietly);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+    public ScoreHistogramCompaction(Jdbc jdbc, ScoreHistogramConfig config) {
+        this.jdbc = jdbc;
+        this.config = config;
     }
 
     /**
      * Folds every unfolded row that no open transaction is writing into stripe 0; returns how many rows it
      * folded, or -1 when another instance holds the compaction lock.
      */
-    public int compact() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+    public int compact() {
+        // one connection for the session advisory lock and every slice; outside a transaction, each slice
+        // commits on its own
+        return jdbc.run(c -> {
             if (!advisory(c, "pg_try_advisory_lock")) {
                 return -1;
             }
@@ -109,51 +92,63 @@ public class ScoreHistogramCompaction {
             } finally {
                 advisory(c, "pg_advisory_unlock");
             }
-        }
+        });
     }
 
     private static boolean advisory(Connection c, String function) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?)")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?) AS done")) {
             ps.setLong(1, LOCK_KEY);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getBoolean(1);
+                return rs.getBoolean("done");
             }
+        }
+    }
+
+    /** What a {@link #FOLD} moved, and the stripe 0 rows it left at zero (null when none). */
+    private record Folded(int moved, Object[] zeroOwners, Object[] zeroBuckets) {
+
+        static Folded of(ResultSet rs) throws SQLException {
+            Array owners = rs.getArray("zero_owners");
+            Array buckets = rs.getArray("zero_buckets");
+            boolean zeros = owners != null && buckets != null;
+            return new Folded(rs.getInt("moved"), zeros ? (Object[]) owners.getArray() : null,
+                    zeros ? (Object[]) buckets.getArray() : null);
         }
     }
 
     private static int foldSlice(Connection c) throws SQLException {
-        int moved;
-        Object[] owners = null;
-        Object[] buckets = null;
+        Folded folded;
         try (PreparedStatement fold = c.prepareStatement(FOLD); ResultSet rs = fold.executeQuery()) {
             rs.next();
-            moved = rs.getInt(1);
-            Array o = rs.getArray(2);
-            Array b = rs.getArray(3);
-            if (o != null && b != null) {
-                owners = (Object[]) o.getArray();
-                buckets = (Object[]) b.getArray();
-            }
+            folded = Folded.of(rs);
         }
-        if (owners != null) {
+        if (folded.zeroOwners() != null) {
             try (PreparedStatement drop = c.prepareStatement(DROP_ZEROS)) {
-                drop.setArray(1, c.createArrayOf("varchar", owners));
-                drop.setArray(2, c.createArrayOf("int8", buckets));
+                drop.setArray(1, c.createArrayOf("varchar", folded.zeroOwners()));
+                drop.setArray(2, c.createArrayOf("int8", folded.zeroBuckets()));
                 drop.executeUpdate();
             }
         }
-        return moved;
+        return folded.moved();
     }
 
-    private void compactQuietly() {
+    /**
+     * The timer: every interval, the first one interval after the start (in tests an hour, so it never races
+     * a test that folds by hand); a run still going when the next is due is skipped, not queued.
+     */
+    @Scheduled(identity = "score-histogram-compaction", every = "{threshold.score-histogram.compact-interval}",
+            delayed = "{threshold.score-histogram.compact-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void compactQuietly() {
         try {
             int n = compact();
             if (n > 0) {
                 LOG.debugf("Folded %d score histogram rows", n);
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Compacting the score histogram failed (%s); next try in %s", e.getClass().getSimpleName(), interval);
+        } catch (RuntimeException e) {
+            LOG.warnf("Compacting the score histogram failed (%s); next try in %s", e.getClass().getSimpleName(),
+                    config.compactInterval());
         }
     }
 }
