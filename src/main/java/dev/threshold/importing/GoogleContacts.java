@@ -1,5 +1,7 @@
 package dev.threshold.importing;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +24,22 @@ import java.util.regex.Pattern;
  * against formula injection are restored ({@link CsvCells#restore}).
  */
 final class GoogleContacts implements RowSource {
+
+    static final String KIND = "google";
+
+    /** The import of Google Contacts CSV exports. */
+    @ApplicationScoped
+    static class Source implements ContactSource {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public RowSource open(InputStream in) {
+            return new GoogleContacts(in);
+        }
+    }
 
     static final String MULTI = " ::: ";
     private static final Pattern NUMBERED = Pattern.compile("^(e-mail|phone|address|website|event|custom field|organization) (\\d+) - (.+)$");

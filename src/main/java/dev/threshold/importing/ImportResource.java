@@ -69,7 +69,7 @@ public class ImportResource {
                                  @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
                                  @Parameter(description = "Your name or LinkedIn profile URL as messages.csv shows it (only with a messages part)")
                                  @QueryParam("me") String me) {
-        return service.importFile(owner.id(), ImportService.Format.LINKEDIN, () -> body, null, null, flag(dryRun));
+        return service.importFile(owner.id(), LinkedInConnections.KIND, () -> body, null, null, flag(dryRun));
     }
 
     @POST
@@ -93,7 +93,7 @@ public class ImportResource {
         }
         FileUpload file = connections;
         FileUpload msgs = messages;
-        return service.importFile(owner.id(), ImportService.Format.LINKEDIN, () -> Files.newInputStream(file.uploadedFile()),
+        return service.importFile(owner.id(), LinkedInConnections.KIND, () -> Files.newInputStream(file.uploadedFile()),
                 msgs == null ? null : () -> Files.newInputStream(msgs.uploadedFile()), me, flag(dryRun));
     }
 
@@ -111,7 +111,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportReport.class),
                     examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
     public ImportReport vcard(InputStream body, @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun) {
-        return service.importFile(owner.id(), ImportService.Format.VCARD, () -> body, null, null, flag(dryRun));
+        return service.importFile(owner.id(), VCards.KIND, () -> body, null, null, flag(dryRun));
     }
 
     @POST
@@ -120,7 +120,7 @@ public class ImportResource {
     @Operation(hidden = true)
     public ImportReport vcardMultipart(@RestForm(FileUpload.ALL) List<FileUpload> parts, @QueryParam("dryRun") String dryRun) {
         FileUpload file = first(parts);
-        return service.importFile(owner.id(), ImportService.Format.VCARD, () -> Files.newInputStream(file.uploadedFile()),
+        return service.importFile(owner.id(), VCards.KIND, () -> Files.newInputStream(file.uploadedFile()),
                 null, null, flag(dryRun));
     }
 
@@ -139,7 +139,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportReport.class),
                     examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
     public ImportReport google(InputStream body, @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun) {
-        return service.importFile(owner.id(), ImportService.Format.GOOGLE, () -> body, null, null, flag(dryRun));
+        return service.importFile(owner.id(), GoogleContacts.KIND, () -> body, null, null, flag(dryRun));
     }
 
     @POST
@@ -148,7 +148,7 @@ public class ImportResource {
     @Operation(hidden = true)
     public ImportReport googleMultipart(@RestForm(FileUpload.ALL) List<FileUpload> parts, @QueryParam("dryRun") String dryRun) {
         FileUpload file = first(parts);
-        return service.importFile(owner.id(), ImportService.Format.GOOGLE, () -> Files.newInputStream(file.uploadedFile()),
+        return service.importFile(owner.id(), GoogleContacts.KIND, () -> Files.newInputStream(file.uploadedFile()),
                 null, null, flag(dryRun));
     }
 

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The match keys of a contact, computed exactly as the {@code contact_keys} trigger of
- * V4__import_indexes.sql computes them from stored contacts.
+ * V4__import_indexes.sql computes them from stored contacts (KeysMatchTheMigrationTest holds the two together on
+ * the real database).
  */
 final class Keys {
 
@@ -15,7 +16,14 @@ final class Keys {
     static final String PHONE = "ph:";
     static final int MIN_PHONE_DIGITS = 7;
 
-    private static final Pattern SLUG = Pattern.compile("/in/([^/?#\\s]+)");
+    /**
+     * The white space that ends a slug: {@code [:space:]} of the SQL, which PostgreSQL answers with the C library's
+     * {@code iswspace} in a UTF-8 database: ASCII white space and the Unicode spaces, but not the no-break ones
+     * (U+00A0, U+2007, U+202F) nor U+0085. Held to the database by KeysMatchTheMigrationTest.
+     */
+    private static final String SPACE = "\\s\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000";
+    private static final Pattern SLUG = Pattern.compile("/in/([^/?#" + SPACE + "]+)");
+    private static final Pattern SLUG_ANY_CASE = Pattern.compile("(?i)/in/([^/?#" + SPACE + "]+)");
 
     private Keys() {
     }
@@ -36,7 +44,7 @@ final class Keys {
     }
 
     private static String linkedInSlugKeepCase(String url) {
-        Matcher m = Pattern.compile("(?i)/in/([^/?#\\s]+)").matcher(url);
+        Matcher m = SLUG_ANY_CASE.matcher(url);
         return m.find() ? m.group(1) : null;
     }
 

@@ -1,5 +1,7 @@
 package dev.threshold.importing;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +19,22 @@ import java.util.NoSuchElementException;
  * Position or Connected On; columns are found by name, in any order). Dates read like {@code 15 Mar 2024}.
  */
 final class LinkedInConnections implements RowSource {
+
+    static final String KIND = "linkedin";
+
+    /** The import of LinkedIn's Connections.csv. */
+    @ApplicationScoped
+    static class Source implements ContactSource {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public RowSource open(InputStream in) {
+            return new LinkedInConnections(in);
+        }
+    }
 
     /** How many records may come before the header (the preamble is a handful). */
     static final int MAX_PREAMBLE_RECORDS = 50;

@@ -10,6 +10,7 @@ import ezvcard.property.RawProperty;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import ezvcard.property.Url;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,22 @@ import java.util.NoSuchElementException;
  * QUOTED-PRINTABLE and charsets of 2.1, and unescapes 3.0/4.0 values.
  */
 final class VCards implements RowSource {
+
+    static final String KIND = "vcard";
+
+    /** The import of vCard files. */
+    @ApplicationScoped
+    static class Source implements ContactSource {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public RowSource open(InputStream in) {
+            return new VCards(in);
+        }
+    }
 
     /** One card, photo included. */
     static final long MAX_CARD_CHARS = 8L * 1024 * 1024;

@@ -1,11 +1,11 @@
 package dev.threshold.interaction;
 
+import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.platform.persistence.OwnedId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +13,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class InteractionRepository implements PanacheRepositoryBase<Interaction, OwnedId> {
+
+    private final Jdbc jdbc;
+
+    public InteractionRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /**
      * Inserts new interactions in one statement (their columns as arrays, {@code INSERT … SELECT FROM unnest}),
@@ -53,22 +59,20 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
             updated[k] = i.updatedAt.atOffset(ZoneOffset.UTC);
             versions[k] = i.version;
         }
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(INSERT_ALL)) {
-                ps.setString(1, owner);
-                ps.setArray(2, connection.createArrayOf("uuid", ids));
-                ps.setArray(3, connection.createArrayOf("uuid", contacts));
-                ps.setArray(4, connection.createArrayOf("varchar", types));
-                ps.setArray(5, connection.createArrayOf("varchar", directions));
-                ps.setArray(6, connection.createArrayOf("varchar", channels));
-                ps.setArray(7, connection.createArrayOf("timestamptz", occurred));
-                ps.setArray(8, connection.createArrayOf("float8", weights));
-                ps.setArray(9, connection.createArrayOf("varchar", notes));
-                ps.setArray(10, connection.createArrayOf("timestamptz", created));
-                ps.setArray(11, connection.createArrayOf("timestamptz", updated));
-                ps.setArray(12, connection.createArrayOf("int8", versions));
-                ps.executeUpdate();
-            }
+        jdbc.update(INSERT_ALL, ps -> {
+            Connection connection = ps.getConnection();
+            ps.setString(1, owner);
+            ps.setArray(2, connection.createArrayOf("uuid", ids));
+            ps.setArray(3, connection.createArrayOf("uuid", contacts));
+            ps.setArray(4, connection.createArrayOf("varchar", types));
+            ps.setArray(5, connection.createArrayOf("varchar", directions));
+            ps.setArray(6, connection.createArrayOf("varchar", channels));
+            ps.setArray(7, connection.createArrayOf("timestamptz", occurred));
+            ps.setArray(8, connection.createArrayOf("float8", weights));
+            ps.setArray(9, connection.createArrayOf("varchar", notes));
+            ps.setArray(10, connection.createArrayOf("timestamptz", created));
+            ps.setArray(11, connection.createArrayOf("timestamptz", updated));
+            ps.setArray(12, connection.createArrayOf("int8", versions));
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.threshold.interaction;
 
-import dev.threshold.platform.persistence.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.platform.problem.ApiProblem;
@@ -12,7 +11,6 @@ import dev.threshold.platform.api.Text;
 import dev.threshold.score.ScoreLedger;
 import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.ScoreState;
-import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -44,14 +42,16 @@ public class InteractionService {
     static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
     private final InteractionRepository interactions;
+    private final InteractionRecorder recorder;
     private final ScoreLedger ledger;
     private final EntityManager em;
     private final Validator validator;
     private final ObjectMapper json;
 
-    public InteractionService(InteractionRepository interactions, ScoreLedger ledger, EntityManager em,
-                              Validator validator, ObjectMapper json) {
+    public InteractionService(InteractionRepository interactions, InteractionRecorder recorder, ScoreLedger ledger,
+                              EntityManager em, Validator validator, ObjectMapper json) {
         this.interactions = interactions;
+        this.recorder = recorder;
         this.ledger = ledger;
         this.em = em;
         this.validator = validator;
@@ -72,7 +72,7 @@ public class InteractionService {
         ScoringSettings settings = ledger.settings(owner);
         Interaction interaction = newInteraction(owner, contactId, input, now);
         interactions.insertAll(List.of(interaction));  // plain JDBC, as for a batch: no ORM flush on the hot path
-        ledger.store(owner, contactId, state.plus(scored(interaction), settings));
+        ledger.store(owner, contactId, state.plus(InteractionRecorder.scored(interaction), settings));
         return InteractionView.of(interaction);
     }
 
@@ -104,22 +104,6 @@ public class InteractionService {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        Set<UUID> ids = new java.util.HashSet<>();
-        for (InteractionInput input : inputs) {
-            ids.add(input.contactId());
-        }
-        // pin the contacts (no deletes until commit), write the interactions, and only then lock the contacts
-        // for the score update (in key order, so that concurrent writers cannot deadlock): a contact that is in
-        // every batch, as an owner's closest contacts are, is then held for the update alone
-        Set<UUID> existing = ledger.pinAll(owner, ids);
-        for (int i = 0; i < inputs.size(); i++) {
-            if (!existing.contains(inputs.get(i).contactId())) {
-                errors.add(new ApiProblem.FieldError("[" + i + "].contactId", "no such contact"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
-        }
         List<Interaction> rows = new ArrayList<>(inputs.size());
         List<InteractionView> created = new ArrayList<>(inputs.size());
         for (InteractionInput input : inputs) {
@@ -127,13 +111,15 @@ public class InteractionService {
             rows.add(interaction);
             created.add(InteractionView.of(interaction));
         }
-        interactions.insertAll(rows);
-        Map<UUID, ScoreState> states = new java.util.HashMap<>(ledger.lockAll(owner, ids));
-        ScoringSettings settings = ledger.settingsUnderLock(owner);
-        for (Interaction interaction : rows) {
-            states.computeIfPresent(interaction.contactId, (id, state) -> state.plus(scored(interaction), settings));
+        Set<UUID> missing = recorder.recordAll(owner, rows);
+        for (int i = 0; i < inputs.size(); i++) {
+            if (missing.contains(inputs.get(i).contactId())) {
+                errors.add(new ApiProblem.FieldError("[" + i + "].contactId", "no such contact"));
+            }
         }
-        ledger.storeAll(owner, states);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
         em.flush();
         return created;
     }
@@ -247,23 +233,9 @@ public class InteractionService {
     }
 
     private static Interaction newInteraction(String owner, UUID contactId, InteractionInput input, Instant now) {
-        Interaction i = new Interaction();
-        i.ownerId = owner;
-        i.id = Ids.timeOrdered();
-        i.contactId = contactId;
-        i.type = input.type();
-        i.direction = input.direction();
-        i.channel = input.channel() == null ? Channel.OTHER : input.channel();
-        i.occurredAt = (input.occurredAt() == null ? now : input.occurredAt()).truncatedTo(ChronoUnit.MICROS);
-        i.weight = input.weight();
-        i.note = Text.clean("note", input.note());
-        i.createdAt = now;
-        i.updatedAt = now;
-        return i;
-    }
-
-    public static ScoredInteraction scored(Interaction i) {
-        return new ScoredInteraction(i.type, i.direction, i.occurredAt, i.weight);
+        return InteractionRecorder.draft(owner, contactId, input.type(), input.direction(),
+                input.channel() == null ? Channel.OTHER : input.channel(),
+                input.occurredAt() == null ? now : input.occurredAt(), input.weight(), Text.clean("note", input.note()), now);
     }
 
     private static Instant now() {

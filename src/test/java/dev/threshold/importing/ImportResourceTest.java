@@ -14,8 +14,6 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,14 +27,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class ImportResourceTest extends ApiTest {
-
-    static byte[] fixture(String name) {
-        try (InputStream in = ImportResourceTest.class.getResourceAsStream("/imports/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("fixture " + name, e);
-        }
-    }
 
     ValidatableResponse upload(String owner, String path, byte[] body, String contentType) {
         return as(owner).contentType(contentType).body(body).post("/api/v1/imports/" + path).then();

@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -188,19 +186,6 @@ class NetworkSummaryTest extends ApiTest {
 
     private static Instant past(Random random, Instant now) {
         return now.minusSeconds((long) (random.nextDouble() * random.nextDouble() * 3 * 365 * 86400));
-    }
-
-    private String record(String who, String contact, String type, String direction, Instant at, Double weight) {
-        return as(who).body(interaction(type, direction, at, weight)).post("/api/v1/contacts/" + contact + "/interactions")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static byte[] fixture(String name) {
-        try (InputStream in = NetworkSummaryTest.class.getResourceAsStream("/imports/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("fixture " + name, e);
-        }
     }
 
     // ------------------------------------------------------------------ the expected summary

@@ -35,10 +35,6 @@ class ScoreResourceTest extends ApiTest {
 
     private static final Instant T = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
-    private void record(String contact, String type, String direction, Instant at, Double weight) {
-        api().body(interaction(type, direction, at, weight)).post("/api/v1/contacts/" + contact + "/interactions").then().statusCode(201);
-    }
-
     private JsonPath score(String contact, Instant at) {
         return api().get("/api/v1/contacts/" + contact + "/score" + (at == null ? "" : "?at=" + at)).then()
                 .statusCode(200).extract().jsonPath();
