@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -48,6 +49,11 @@ import java.util.regex.Pattern;
  * PostgreSQL advisory lock and is answered 409 at once; one with the same key and another method, path or
  * body is answered 422. The response body stored is the exact bytes sent: the entity is serialised here,
  * with the application's {@link ObjectMapper}, and sent as those bytes.
+ *
+ * <p>The request body is buffered to hash it: it is bounded by the operation's body limit (platform.http.BodyLimit),
+ * the larger one for an operation declared {@link TakesFile}, whose transaction may also run for
+ * {@link Transactions#LONG_RUNNING}. The problems (409 in flight, 422 reused key, and whatever a failed commit
+ * deserves) are built from platform.problem's parts like every other.
  */
 public class Idempotency {
 
@@ -83,7 +89,7 @@ public class Idempotency {
                           byte[] body) {
     }
 
-    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER + 500)
+    @ServerRequestFilter(priority = Priorities.USER + 500)
     public Response claim(ContainerRequestContext request, UriInfo uri, ResourceInfo resource) throws Exception {
         if (!"POST".equals(request.getMethod()) || !uri.getPath().startsWith("/api/")) {
             return null;

@@ -26,7 +26,7 @@ class BodyLimitTest {
         assertFalse(files.matcher("/api/v1/imports").matches());
         assertFalse(files.matcher("/api/v1/importsx/linkedin").matches());
         assertFalse(files.matcher("/api/v1/contacts").matches());
-        assertFalse(files.matcher("/api/v1/exports/vcard").matches());
+        assertFalse(files.matcher("/api/v1/contacts/export").matches());
     }
 
     @Test
