@@ -1,5 +1,6 @@
 package dev.threshold.importing;
 
+import dev.threshold.platform.api.TakesFile;
 import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.auth.CurrentOwner;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import java.util.Locale;
  * document, which lists both content types).
  */
 @Path("/api/v1/imports")
+@TakesFile
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Import and export", description = "Contacts in from LinkedIn, vCard and Google Contacts files; all contacts out as vCard or CSV")
 public class ImportResource {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * {@code limit} (default 50, 1–200) and an opaque keyset {@code cursor}. A cursor carries the sort key of
@@ -45,8 +46,8 @@ public record PageRequest(int limit, String ordering, List<String> after) {
     }
 
     /** Part {@code i} of the cursor as a UUID; a damaged cursor is a 400 naming {@code cursor}. */
-    public java.util.UUID afterUuid(int i) {
-        return part(i, java.util.UUID::fromString);
+    public UUID afterUuid(int i) {
+        return part(i, UUID::fromString);
     }
 
     public double afterDouble(int i) {

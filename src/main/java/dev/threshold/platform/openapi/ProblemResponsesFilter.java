@@ -10,9 +10,12 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Documents the problem responses of every API operation in one place, so that each resource declares
@@ -76,10 +79,10 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         operation.addParameter(OASFactory.createParameter().name(Idempotency.HEADER)
-                .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER).required(false)
+                .in(Parameter.In.HEADER).required(false)
                 .description("Makes the POST safe to retry: a retry with the same key and the same request within"
                         + " 24 hours returns the first response and writes nothing.")
-                .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                         .minLength(1).maxLength(255).pattern("^[\\x20-\\x7E]+$")));
     }
 
@@ -90,19 +93,19 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getComponents().getSchemas() != null && openAPI.getComponents().getSchemas().containsKey("Problem")) {
             return;
         }
-        var string = (java.util.function.Supplier<Schema>) () -> OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING));
-        Schema fieldError = OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+        var string = (Supplier<Schema>) () -> OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+        Schema fieldError = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .addProperty("field", string.get().description("JSON path of the field or name of the parameter"))
                 .addProperty("message", string.get());
-        Schema problem = OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+        Schema problem = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details")
                 .addProperty("type", string.get().format("uri").example("https://threshold.dev/problems/validation"))
                 .addProperty("title", string.get().example("Invalid request"))
-                .addProperty("status", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)).example(400))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).example(400))
                 .addProperty("detail", string.get().example("displayName: must not be blank"))
                 .addProperty("instance", string.get().example("/api/v1/contacts"))
-                .addProperty("errors", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.ARRAY)).items(fieldError))
-                .required(java.util.List.of("type", "title", "status"));
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(fieldError))
+                .required(List.of("type", "title", "status"));
         openAPI.getComponents().addSchema("Problem", problem);
     }
 

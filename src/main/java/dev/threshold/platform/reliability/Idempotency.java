@@ -1,20 +1,25 @@
 package dev.threshold.platform.reliability;
 
+import dev.threshold.platform.api.TakesFile;
 import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.persistence.Jdbc;
+import dev.threshold.platform.persistence.Transactions;
 import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.problem.Problem;
 import dev.threshold.platform.problem.ProblemMapper;
+import dev.threshold.platform.problem.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -29,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +49,11 @@ import java.util.regex.Pattern;
  * PostgreSQL advisory lock and is answered 409 at once; one with the same key and another method, path or
  * body is answered 422. The response body stored is the exact bytes sent: the entity is serialised here,
  * with the application's {@link ObjectMapper}, and sent as those bytes.
+ *
+ * <p>The request body is buffered to hash it: it is bounded by the operation's body limit (platform.http.BodyLimit),
+ * the larger one for an operation declared {@link TakesFile}, whose transaction may also run for
+ * {@link Transactions#LONG_RUNNING}. The problems (409 in flight, 422 reused key, and whatever a failed commit
+ * deserves) are built from platform.problem's parts like every other.
  */
 public class Idempotency {
 
@@ -54,28 +65,32 @@ public class Idempotency {
 
     private final TransactionManager transactions;
     private final EntityManager em;
-    /** As long as an import may take (see importing.ImportService). */
-    static final int IMPORT_TIMEOUT_SECONDS = 900;
-
+    private final Jdbc jdbc;
     private final CurrentOwner owner;
     private final ObjectMapper json;
     private final Duration ttl;
 
-    public Idempotency(TransactionManager transactions, EntityManager em, CurrentOwner owner, ObjectMapper json,
-                       @ConfigProperty(name = "threshold.idempotency.ttl", defaultValue = "PT24H") Duration ttl) {
+    public Idempotency(TransactionManager transactions, EntityManager em, Jdbc jdbc, CurrentOwner owner,
+                       ObjectMapper json, IdempotencyConfig config) {
         this.transactions = transactions;
         this.em = em;
+        this.jdbc = jdbc;
         this.owner = owner;
         this.json = json;
-        this.ttl = ttl;
+        this.ttl = config.ttl();
     }
 
     /** What a keyed request holds between its request and its response filter. */
     private record Claim(String owner, String key, byte[] hash) {
     }
 
-    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER + 500)
-    public Response claim(ContainerRequestContext request, UriInfo uri) throws Exception {
+    /** A stored first response, as replayed. */
+    private record Stored(byte[] requestHash, int status, String location, String etag, String contentType,
+                          byte[] body) {
+    }
+
+    @ServerRequestFilter(priority = Priorities.USER + 500)
+    public Response claim(ContainerRequestContext request, UriInfo uri, ResourceInfo resource) throws Exception {
         if (!"POST".equals(request.getMethod()) || !uri.getPath().startsWith("/api/")) {
             return null;
         }
@@ -96,32 +111,40 @@ public class Idempotency {
             LOG.warn("A transaction was still bound to this request thread; rolling it back");
             transactions.rollback();
         }
-        // an import may run for minutes in this transaction; every other request keeps the default timeout
-        transactions.setTransactionTimeout(uri.getPath().startsWith("/api/v1/imports/") ? IMPORT_TIMEOUT_SECONDS : 0);
+        // an operation that takes a file may run for minutes in this transaction; every other keeps the default
+        transactions.setTransactionTimeout(takesFile(resource) ? (int) Transactions.LONG_RUNNING.toSeconds() : 0);
         transactions.begin();
         transactions.setTransactionTimeout(0);
         boolean proceed = false;
         try {
-            boolean locked = (Boolean) em.createNativeQuery(
-                            "SELECT pg_try_advisory_xact_lock(hashtextextended(?1 || chr(31) || ?2, 0))")
-                    .setParameter(1, ownerId).setParameter(2, key).getSingleResult();
+            boolean locked = jdbc.first("SELECT pg_try_advisory_xact_lock(hashtextextended(? || chr(31) || ?, 0)) AS locked",
+                    ps -> {
+                        ps.setString(1, ownerId);
+                        ps.setString(2, key);
+                    }, rs -> rs.getBoolean("locked")).orElse(false);
             if (!locked) {
-                throw new ApiProblem(409, "idempotency-in-flight", "Request in progress",
-                        "A request with this Idempotency-Key is still being processed; retry it shortly.", null);
+                throw new ApiProblem(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                        "A request with this Idempotency-Key is still being processed; retry it shortly.");
             }
-            em.createNativeQuery("DELETE FROM idempotency_keys WHERE owner_id = ?1 AND expires_at < ?2")
-                    .setParameter(1, ownerId).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
-            List<?> rows = em.createNativeQuery("SELECT request_hash, status, location, etag, content_type, body"
-                            + " FROM idempotency_keys WHERE owner_id = ?1 AND idem_key = ?2")
-                    .setParameter(1, ownerId).setParameter(2, key).getResultList();
-            if (!rows.isEmpty()) {
-                Object[] row = (Object[]) rows.get(0);
-                if (!Arrays.equals((byte[]) row[0], hash)) {
-                    throw new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key reused",
+            jdbc.update("DELETE FROM idempotency_keys WHERE owner_id = ? AND expires_at < ?", ps -> {
+                ps.setString(1, ownerId);
+                ps.setTimestamp(2, Timestamp.from(Instant.now()));
+            });
+            Optional<Stored> stored = jdbc.first("SELECT request_hash, status, location, etag, content_type, body"
+                            + " FROM idempotency_keys WHERE owner_id = ? AND idem_key = ?",
+                    ps -> {
+                        ps.setString(1, ownerId);
+                        ps.setString(2, key);
+                    },
+                    rs -> new Stored(rs.getBytes("request_hash"), rs.getInt("status"), rs.getString("location"),
+                            rs.getString("etag"), rs.getString("content_type"), rs.getBytes("body")));
+            if (stored.isPresent()) {
+                if (!Arrays.equals(stored.get().requestHash(), hash)) {
+                    throw new ApiProblem(ProblemType.IDEMPOTENCY_KEY_REUSED,
                             "This Idempotency-Key was used for a different request (method, path or body) within the"
-                                    + " last " + ttl.toHours() + " hours; use a new key for a new request.", null);
+                                    + " last " + ttl.toHours() + " hours; use a new key for a new request.");
                 }
-                return replay(row);
+                return replay(stored.get());
             }
             request.setProperty(CLAIM, new Claim(ownerId, key, hash));
             proceed = true;
@@ -152,17 +175,19 @@ public class Idempotency {
             }
             Instant now = Instant.now();
             em.flush();
-            em.createNativeQuery("INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, status, location,"
-                            + " etag, content_type, body, created_at, expires_at)"
-                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-                    .setParameter(1, claim.owner()).setParameter(2, claim.key()).setParameter(3, claim.hash())
-                    .setParameter(4, (short) response.getStatus())
-                    .setParameter(5, response.getHeaderString(HttpHeaders.LOCATION))
-                    .setParameter(6, response.getHeaderString(HttpHeaders.ETAG))
-                    .setParameter(7, type == null ? null : type.toString())
-                    .setParameter(8, body)
-                    .setParameter(9, Timestamp.from(now)).setParameter(10, Timestamp.from(now.plus(ttl)))
-                    .executeUpdate();
+            jdbc.update("INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, status, location,"
+                    + " etag, content_type, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                ps.setString(1, claim.owner());
+                ps.setString(2, claim.key());
+                ps.setBytes(3, claim.hash());
+                ps.setShort(4, (short) response.getStatus());
+                ps.setString(5, response.getHeaderString(HttpHeaders.LOCATION));
+                ps.setString(6, response.getHeaderString(HttpHeaders.ETAG));
+                ps.setString(7, type == null ? null : type.toString());
+                ps.setBytes(8, body);
+                ps.setTimestamp(9, Timestamp.from(now));
+                ps.setTimestamp(10, Timestamp.from(now.plus(ttl)));
+            });
             transactions.commit();
         } catch (Throwable e) {
             // Nothing of this request was committed: answer as the exception deserves, never with the 2xx.
@@ -176,18 +201,24 @@ public class Idempotency {
         }
     }
 
-    private Response replay(Object[] row) {
-        Response.ResponseBuilder replay = Response.status(((Number) row[1]).intValue()).header(REPLAYED_HEADER, "true");
-        if (row[2] != null) {
-            replay.header(HttpHeaders.LOCATION, row[2]);
+    private Response replay(Stored stored) {
+        Response.ResponseBuilder replay = Response.status(stored.status()).header(REPLAYED_HEADER, "true");
+        if (stored.location() != null) {
+            replay.header(HttpHeaders.LOCATION, stored.location());
         }
-        if (row[3] != null) {
-            replay.header(HttpHeaders.ETAG, row[3]);
+        if (stored.etag() != null) {
+            replay.header(HttpHeaders.ETAG, stored.etag());
         }
-        if (row[5] != null) {
-            replay.entity(row[5]).type(row[4] == null ? MediaType.APPLICATION_JSON : (String) row[4]);
+        if (stored.body() != null) {
+            replay.entity(stored.body()).type(stored.contentType() == null ? MediaType.APPLICATION_JSON : stored.contentType());
         }
         return replay.build();
+    }
+
+    /** Whether the matched operation, or its resource class, is declared {@link TakesFile}. */
+    private static boolean takesFile(ResourceInfo resource) {
+        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(TakesFile.class)
+                || resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(TakesFile.class);
     }
 
     private byte[] serialize(Object entity) throws IOException {

@@ -1,18 +1,11 @@
 package dev.threshold.platform.reliability;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import dev.threshold.platform.persistence.Jdbc;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Deletes expired idempotency keys of every owner, every {@code threshold.idempotency.purge-interval} (1 h).
@@ -23,49 +16,43 @@ import java.util.concurrent.ScheduledExecutorService;
 public class IdempotencyPurge {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyPurge.class);
-    private final AgroalDataSource dataSource;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
+    static final int SLICE = 5000;
 
-    public IdempotencyPurge(AgroalDataSource dataSource,
-                            @ConfigProperty(name = "threshold.idempotency.purge-interval", defaultValue = "PT1H") Duration interval) {
-        this.dataSource = dataSource;
-        this.interval = interval;
+    private final Jdbc jdbc;
+    private final IdempotencyConfig config;
+
+    public IdempotencyPurge(Jdbc jdbc, IdempotencyConfig config) {
+        this.jdbc = jdbc;
+        this.config = config;
     }
 
-    void start(@Observes StartupEvent event) {
-        timer = Sweeps.every("idempotency-purge", interval, this::purgeQuietly);
+    /** Deletes every expired key, a slice at a time on one connection (each slice its own autocommit); how many. */
+    public int purge() {
+        return jdbc.run(c -> {
+            int total = 0;
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM idempotency_keys WHERE ctid = ANY (ARRAY("
+                    + "SELECT ctid FROM idempotency_keys WHERE expires_at < now() LIMIT " + SLICE + "))")) {
+                int n;
+                do {
+                    n = delete.executeUpdate();
+                    total += n;
+                } while (n == SLICE);
+            }
+            return total;
+        });
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    /** Deletes every expired key; returns how many. */
-    public int purge() throws SQLException {
-        int total = 0;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("DELETE FROM idempotency_keys WHERE ctid = ANY (ARRAY("
-                     + "SELECT ctid FROM idempotency_keys WHERE expires_at < now() LIMIT 5000))")) {
-            int n;
-            do {
-                n = delete.executeUpdate();
-                total += n;
-            } while (n == 5000);
-        }
-        return total;
-    }
-
-    private void purgeQuietly() {
+    @Scheduled(identity = "idempotency-purge", every = "{threshold.idempotency.purge-interval}",
+            delayed = "{threshold.idempotency.purge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeQuietly() {
         try {
             int n = purge();
             if (n > 0) {
                 LOG.debugf("Purged %d expired idempotency keys", n);
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Purging expired idempotency keys failed (%s); next try in %s", e.getClass().getSimpleName(), interval);
+        } catch (RuntimeException e) {
+            LOG.warnf("Purging expired idempotency keys failed (%s); next try in %s", e.getClass().getSimpleName(),
+                    config.purgeInterval());
         }
     }
 }

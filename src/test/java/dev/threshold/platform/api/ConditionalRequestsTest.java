@@ -40,7 +40,10 @@ class ConditionalRequestsTest extends ApiTest {
         String third = api().header("If-Match", next).contentType("application/merge-patch+json").body("{\"threshold\": 36}")
                 .patch("/api/v1/actions/" + id).then().statusCode(200).body("threshold", equalTo(36.0f)).extract().header("ETag");
         api().header("If-Match", next).delete("/api/v1/actions/" + id).then().statusCode(412);
-        api().header("If-Match", "W/" + third).delete("/api/v1/actions/" + id).then().statusCode(204);
+        // If-Match compares strongly (RFC 9110): a weak tag fails even with the current version's value
+        api().header("If-Match", "W/" + third).delete("/api/v1/actions/" + id).then().statusCode(412)
+                .contentType("application/problem+json").body("type", equalTo("https://threshold.dev/problems/precondition-failed"));
+        api().header("If-Match", "W/" + third + ", " + third).delete("/api/v1/actions/" + id).then().statusCode(204);
     }
 
     @Test
