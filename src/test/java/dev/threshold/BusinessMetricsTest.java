@@ -1,4 +1,4 @@
-package dev.threshold.platform.observability;
+package dev.threshold;
 
 import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
