@@ -1,8 +1,8 @@
 package dev.threshold.network;
 
+import dev.threshold.action.ActionRef;
+import dev.threshold.action.ActionService;
 import dev.threshold.platform.reliability.HeavyRead;
-import dev.threshold.score.ActionRef;
-import dev.threshold.score.ActionThresholds;
 import dev.threshold.score.OwnerScoring;
 import dev.threshold.score.Scorer;
 import dev.threshold.score.math.Tier;
@@ -28,9 +28,9 @@ public class NetworkService {
 
     private final EntityManager em;
     private final OwnerScoring scoring;
-    private final ActionThresholds actions;
+    private final ActionService actions;
 
-    public NetworkService(EntityManager em, OwnerScoring scoring, ActionThresholds actions) {
+    public NetworkService(EntityManager em, OwnerScoring scoring, ActionService actions) {
         this.em = em;
         this.scoring = scoring;
         this.actions = actions;
