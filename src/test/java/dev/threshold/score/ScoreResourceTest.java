@@ -455,13 +455,14 @@ class ScoreResourceTest extends ApiTest {
         String c = createContact("Busy");
         record(c, "CALL", "MUTUAL", Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), null);
         String token = TestTokens.forOwner(owner);
+        String action = api().get("/api/v1/actions").then().statusCode(200).extract().path("items[1].id");
         List<String> paths = List.of("/api/v1/network/recommendations", "/api/v1/network/summary",
                 "/api/v1/contacts/" + c + "/score", "/api/v1/scores", "/api/v1/contacts/" + c + "/score?at="
-                        + Instant.now().minus(1, ChronoUnit.DAYS));
+                        + Instant.now().minus(1, ChronoUnit.DAYS), "/api/v1/actions/" + action + "/contacts");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {
             List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 160; i++) {
+            for (int i = 0; i < 192; i++) {
                 String path = paths.get(i % paths.size());
                 answers.add(pool.submit(() -> io.restassured.RestAssured.given().auth().oauth2(token).get(path).statusCode()));
             }
