@@ -46,8 +46,8 @@ public class DefaultActions {
      * <p>
      * It runs on the transaction's connection, or, for a read without one, on a connection of its own that it
      * returns at once, never while the request holds another: a read that held one connection while it waited
-     * for another would starve a small pool when many first requests arrive at once. A concurrent first request waits on the
-     * {@code owners} key until this one commits, then provisions nothing.
+     * for another would starve a small pool when many first requests arrive at once. A concurrent first request
+     * waits on the {@code owners} key until this one commits, then provisions nothing.
      */
     public boolean provision(String owner) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -63,7 +63,7 @@ public class ScoreLedger {
         }, rs -> Boolean.TRUE).isPresent();
     }
 
-    /** The stored state's columns of {@code contacts} as the table {@code alias} names them, each under its own name. */
+    /** The stored state's columns of {@code contacts}, as the table {@code alias} names them, each under its name. */
     static String stateColumns(String alias) {
         String a = alias + ".";
         return a + "in_key AS in_key, " + a + "out_key AS out_key, " + a + "type_keys AS type_keys, "
@@ -205,8 +205,9 @@ public class ScoreLedger {
     private static ScoredInteraction scored(ResultSet rs) throws SQLException {
         double w = rs.getDouble("weight");
         Double weight = rs.wasNull() ? null : w;
-        return new ScoredInteraction(InteractionType.valueOf(rs.getString("type")), Direction.valueOf(rs.getString("direction")),
-                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), weight);
+        return new ScoredInteraction(InteractionType.valueOf(rs.getString("type")),
+                Direction.valueOf(rs.getString("direction")), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                weight);
     }
 
     /** The contact's interactions up to {@code until} (inclusive; null for all), as the scoring model sees them. */
