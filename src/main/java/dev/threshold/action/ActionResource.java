@@ -1,15 +1,11 @@
 package dev.threshold.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threshold.score.ScoreExamples;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
 import dev.threshold.platform.api.Page;
-import dev.threshold.platform.api.PageRequest;
 import dev.threshold.platform.api.Params;
-import dev.threshold.score.RankedContact;
-import dev.threshold.score.RankingResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,22 +16,20 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+/** The owner's actions (CRUD); who clears one is the score's {@code ActionContactsResource}. */
 @Path("/api/v1/actions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Actions", description = "What the owner wants to do with a relationship, and who is ready for it")
@@ -43,12 +37,10 @@ public class ActionResource {
 
     private final ActionService service;
     private final CurrentOwner owner;
-    private final ActionMetrics metrics;
 
-    public ActionResource(ActionService service, CurrentOwner owner, ActionMetrics metrics) {
+    public ActionResource(ActionService service, CurrentOwner owner) {
         this.service = service;
         this.owner = owner;
-        this.metrics = metrics;
     }
 
     @GET
@@ -119,22 +111,6 @@ public class ActionResource {
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(owner.id(), Params.pathId(id, "Action " + id), ifMatch);
         return Response.noContent().build();
-    }
-
-    @GET
-    @Path("{id}/contacts")
-    @Operation(summary = "The contacts that clear this action now, strongest first")
-    @APIResponse(responseCode = "200", description = "A page of ranked contacts",
-            content = @Content(schema = @Schema(implementation = RankingResource.RankedPage.class),
-                    examples = @ExampleObject(name = "ranking", value = ScoreExamples.RANKING)))
-    public Page<RankedContact> contacts(
-            @PathParam("id") String id,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        var actionId = Params.pathId(id, "Action " + id);
-        Page<RankedContact> page = service.contacts(owner.id(), actionId, PageRequest.parse(limit, cursor, "action:" + actionId));
-        metrics.contactsRead();
-        return page;
     }
 
     @Schema(name = "ActionPage")

@@ -5,18 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
-import dev.threshold.platform.api.Page;
-import dev.threshold.platform.api.PageRequest;
 import dev.threshold.platform.api.Text;
 import dev.threshold.platform.api.Validation;
-import dev.threshold.score.ActionRef;
-import dev.threshold.score.ActionThresholds;
-import dev.threshold.score.OwnerScoring;
-import dev.threshold.score.RankedContact;
-import dev.threshold.score.Ranking;
-import dev.threshold.score.Scorer;
+import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -26,40 +18,39 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The owner's actions. A new owner starts with a ladder of sensible defaults ({@link DefaultActions}).
+ * The owner's actions: their CRUD, and the list the scores need ({@link #actions}). A new owner starts with a
+ * ladder of sensible defaults ({@link DefaultActions}).
  */
 @ApplicationScoped
 @Transactional
-public class ActionService implements ActionThresholds {
+public class ActionService {
 
     /** An owner's actions fit in one page of a list. */
     static final int MAX_ACTIONS = 200;
 
     private final ActionRepository actions;
     private final DefaultActions defaults;
-    private final EntityManager em;
     private final Validator validator;
     private final ObjectMapper json;
-    private final OwnerScoring scoring;
-    private final Ranking ranking;
+    private final Jdbc jdbc;
 
-    public ActionService(ActionRepository actions, DefaultActions defaults, EntityManager em, Validator validator, ObjectMapper json,
-                         OwnerScoring scoring, Ranking ranking) {
+    public ActionService(ActionRepository actions, DefaultActions defaults, Validator validator, ObjectMapper json,
+                         Jdbc jdbc) {
         this.actions = actions;
         this.defaults = defaults;
-        this.em = em;
         this.validator = validator;
         this.json = json;
-        this.scoring = scoring;
-        this.ranking = ranking;
+        this.jdbc = jdbc;
     }
 
     private void ensureDefaults(String owner) {
         defaults.provision(owner);
     }
 
-    /** The owner's actions, read without a transaction; the defaults are provisioned on first sight. */
-    @Override
+    /**
+     * The owner's actions, lowest threshold first, as the scores and the network summary need them; read without
+     * a transaction, the defaults provisioned on first sight.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ActionRef> actions(String owner) {
         List<ActionRef> refs = refs(owner);
@@ -69,21 +60,15 @@ public class ActionService implements ActionThresholds {
         return refs;
     }
 
-    /** Plain JDBC on the request's connection: the summary and every score read without a snapshot use it. */
+    /** Plain JDBC: the summary and every score read without a snapshot use it. */
     private List<ActionRef> refs(String owner) {
-        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT id, name, threshold FROM actions"
-                    + " WHERE owner_id = ? ORDER BY threshold, name, id")) {
-                ps.setString(1, owner);
-                List<ActionRef> refs = new java.util.ArrayList<>();
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        refs.add(new ActionRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3)));
-                    }
-                }
-                return refs;
-            }
-        });
+        return jdbc.list(ActionRefs.SELECT, ps -> ps.setString(1, owner), ActionRefs.ROW);
+    }
+
+    /** The threshold of one of the owner's actions; 404 when they have no such action. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public double threshold(String owner, UUID id) {
+        return require(owner, id).threshold;
     }
 
     public List<ActionView> list(String owner) {
@@ -100,7 +85,7 @@ public class ActionService implements ActionThresholds {
         Action action = newAction(owner);
         apply(action, input);
         actions.persist(action);
-        em.flush();
+        actions.flush();
         return ActionView.of(action);
     }
 
@@ -114,7 +99,7 @@ public class ActionService implements ActionThresholds {
         Action action = require(owner, id);
         ETags.check(ifMatch, action.version);
         apply(action, input);
-        em.flush();
+        actions.flush();
         return ActionView.of(action);
     }
 
@@ -124,7 +109,7 @@ public class ActionService implements ActionThresholds {
         ActionInput input = MergePatch.merge(json, ActionInput.of(action), patch, ActionInput.class);
         validate(input);
         apply(action, input);
-        em.flush();
+        actions.flush();
         return ActionView.of(action);
     }
 
@@ -132,14 +117,6 @@ public class ActionService implements ActionThresholds {
         Action action = require(owner, id);
         ETags.check(ifMatch, action.version);
         actions.delete(action);
-    }
-
-    /** The contacts that clear the action now, strongest first: a range scan on the stored score key. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RankedContact> contacts(String owner, UUID id, PageRequest page) {
-        Action action = require(owner, id);
-        Scorer scorer = scoring.scorer(owner);
-        return ranking.rank(owner, scorer, scorer.keyFloor(action.threshold), Double.POSITIVE_INFINITY, page);
     }
 
     private Action require(String owner, UUID id) {

@@ -1,9 +1,9 @@
 package dev.threshold.action;
 
+import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -35,32 +35,30 @@ public class DefaultActions {
             + " FROM owner CROSS JOIN unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::float8[])"
             + " AS d(id, name, description, threshold)";
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
 
-    public DefaultActions(EntityManager em) {
-        this.em = em;
+    public DefaultActions(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
      * Provisions the defaults unless this owner was seen before; true when it did.
      * <p>
-     * It runs on the connection the caller already holds (its transaction's, or the request's when it reads
-     * without one), never a second one: a read that held one connection while it waited for another would
-     * starve a small pool when many first requests arrive at once. A concurrent first request waits on the
-     * {@code owners} key until this one commits, then provisions nothing.
+     * It runs on the transaction's connection, or, for a read without one, on a connection of its own that it
+     * returns at once, never while the request holds another: a read that held one connection while it waited
+     * for another would starve a small pool when many first requests arrive at once. A concurrent first request
+     * waits on the {@code owners} key until this one commits, then provisions nothing.
      */
     public boolean provision(String owner) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int inserted = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(PROVISION)) {
-                ps.setString(1, owner);
-                ps.setObject(2, now.atOffset(ZoneOffset.UTC));
-                ps.setArray(3, c.createArrayOf("uuid", DEFAULTS.stream().map(d -> UUID.randomUUID()).toArray()));
-                ps.setArray(4, c.createArrayOf("varchar", DEFAULTS.stream().map(ActionInput::name).toArray()));
-                ps.setArray(5, c.createArrayOf("varchar", DEFAULTS.stream().map(ActionInput::description).toArray()));
-                ps.setArray(6, c.createArrayOf("float8", DEFAULTS.stream().map(ActionInput::threshold).toArray()));
-                return ps.executeUpdate();
-            }
+        int inserted = jdbc.update(PROVISION, ps -> {
+            Connection c = ps.getConnection();
+            ps.setString(1, owner);
+            ps.setObject(2, now.atOffset(ZoneOffset.UTC));
+            ps.setArray(3, c.createArrayOf("uuid", DEFAULTS.stream().map(d -> UUID.randomUUID()).toArray()));
+            ps.setArray(4, c.createArrayOf("varchar", DEFAULTS.stream().map(ActionInput::name).toArray()));
+            ps.setArray(5, c.createArrayOf("varchar", DEFAULTS.stream().map(ActionInput::description).toArray()));
+            ps.setArray(6, c.createArrayOf("float8", DEFAULTS.stream().map(ActionInput::threshold).toArray()));
         });
         return inserted > 0;
     }

@@ -1,9 +1,9 @@
 package dev.threshold.network;
 
+import dev.threshold.action.ActionRef;
+import dev.threshold.action.ActionService;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.platform.reliability.HeavyRead;
-import dev.threshold.score.ActionRef;
-import dev.threshold.score.ActionThresholds;
 import dev.threshold.score.OwnerScoring;
 import dev.threshold.score.Scorer;
 import dev.threshold.score.math.Tier;
@@ -36,9 +36,9 @@ public class NetworkService {
 
     private final Jdbc jdbc;
     private final OwnerScoring scoring;
-    private final ActionThresholds actions;
+    private final ActionService actions;
 
-    public NetworkService(Jdbc jdbc, OwnerScoring scoring, ActionThresholds actions) {
+    public NetworkService(Jdbc jdbc, OwnerScoring scoring, ActionService actions) {
         this.jdbc = jdbc;
         this.scoring = scoring;
         this.actions = actions;

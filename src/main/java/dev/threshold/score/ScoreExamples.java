@@ -1,7 +1,7 @@
 package dev.threshold.score;
 
 /** Request and response examples of the scores, score history, ranking and scoring settings operations in the OpenAPI document. */
-public final class ScoreExamples {
+final class ScoreExamples {
 
     private ScoreExamples() {
     }

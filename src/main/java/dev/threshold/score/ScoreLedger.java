@@ -5,19 +5,22 @@ import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.ScoreState;
 import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
+import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,11 +34,11 @@ public class ScoreLedger {
 
     private static final int TYPES = InteractionType.values().length;
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
     private final OwnerScoring scoring;
 
-    public ScoreLedger(EntityManager em, OwnerScoring scoring) {
-        this.em = em;
+    public ScoreLedger(Jdbc jdbc, OwnerScoring scoring) {
+        this.jdbc = jdbc;
         this.scoring = scoring;
     }
 
@@ -54,8 +57,31 @@ public class ScoreLedger {
     }
 
     public boolean contactExists(String owner, UUID contactId) {
-        return !em.createNativeQuery("SELECT 1 FROM contacts WHERE owner_id = ?1 AND id = ?2")
-                .setParameter(1, owner).setParameter(2, contactId).getResultList().isEmpty();
+        return jdbc.first("SELECT 1 FROM contacts WHERE owner_id = ? AND id = ?", ps -> {
+            ps.setString(1, owner);
+            ps.setObject(2, contactId);
+        }, rs -> Boolean.TRUE).isPresent();
+    }
+
+    /** The stored state's columns of {@code contacts}, as the table {@code alias} names them, each under its name. */
+    static String stateColumns(String alias) {
+        String a = alias + ".";
+        return a + "in_key AS in_key, " + a + "out_key AS out_key, " + a + "type_keys AS type_keys, "
+                + a + "last_interaction_at AS last_interaction_at, " + a + "interaction_count AS interaction_count";
+    }
+
+    /**
+     * The contact's state and the owner's settings in one round trip. The settings come from the statement's
+     * snapshot, the locked row from after any wait for the lock: when that wait was for a settings change
+     * (which re-scores every contact under its lock), {@code stale} says so, and the settings are read again.
+     */
+    private static final String LOCK_WITH_SETTINGS = "SELECT " + stateColumns("c") + ", "
+            + OwnerScoring.settingsColumns("s") + ", c.settings_version > coalesce(s.version, 0) AS stale"
+            + " FROM contacts c LEFT JOIN scoring_settings s ON s.owner_id = c.owner_id"
+            + " WHERE c.owner_id = ? AND c.id = ? FOR NO KEY UPDATE OF c";
+
+    /** A row of {@link #LOCK_WITH_SETTINGS}: the settings are null when stale. */
+    private record Locked(ScoreState state, ScoringSettings settings) {
     }
 
     /**
@@ -63,23 +89,18 @@ public class ScoreLedger {
      * owner's scoring settings come in the same round trip and are remembered for the request.
      */
     public Optional<ScoreState> lock(String owner, UUID contactId) {
-        return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement(LOCK_WITH_SETTINGS)) {
-                ps.setString(1, owner);
-                ps.setObject(2, contactId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<ScoreState>empty();
-                    }
-                    if (rs.getBoolean(STALE_COLUMN)) {
-                        scoring.forget(owner); // re-scored by a settings change this statement waited for: read again
-                    } else {
-                        scoring.remember(owner, scoring.settingsAt(rs, 6));
-                    }
-                    return Optional.of(read(rs));
-                }
+        Optional<Locked> row = jdbc.first(LOCK_WITH_SETTINGS, ps -> {
+            ps.setString(1, owner);
+            ps.setObject(2, contactId);
+        }, rs -> new Locked(stateOf(rs), rs.getBoolean("stale") ? null : scoring.settingsOf(rs)));
+        row.ifPresent(locked -> {
+            if (locked.settings() == null) {
+                scoring.forget(owner); // re-scored by a settings change this statement waited for: read again
+            } else {
+                scoring.remember(owner, locked.settings());
             }
         });
+        return row.map(Locked::state);
     }
 
     /**
@@ -89,7 +110,7 @@ public class ScoreLedger {
      * then locks them for the score update, so concurrent batches that share contacts wait for each other
      * only for that last, short step.
      */
-    public java.util.Set<UUID> pinAll(String owner, java.util.Collection<UUID> contactIds) {
+    public Set<UUID> pinAll(String owner, Collection<UUID> contactIds) {
         return inKeyOrder(owner, contactIds, "", "FOR KEY SHARE", rs -> Boolean.TRUE).keySet();
     }
 
@@ -97,66 +118,32 @@ public class ScoreLedger {
      * Locks several contacts in one statement, in key order (the order every multi-contact writer uses, so
      * that writers cannot deadlock), and returns the states of those that exist.
      */
-    public java.util.Map<UUID, ScoreState> lockAll(String owner, java.util.Collection<UUID> contactIds) {
-        return inKeyOrder(owner, contactIds, ", " + STATE_COLUMNS, "FOR NO KEY UPDATE", ScoreLedger::readShifted);
+    public Map<UUID, ScoreState> lockAll(String owner, Collection<UUID> contactIds) {
+        return inKeyOrder(owner, contactIds, ", " + stateColumns("c"), "FOR NO KEY UPDATE", ScoreLedger::stateOf);
     }
 
-    /** A row of a result set, read into a value. */
-    private interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
+    /** A contact's id and the value {@code mapper} read from the same row. */
+    private record Keyed<T>(UUID id, T value) {
     }
 
     /**
      * The owner's contacts among {@code contactIds}, by id: one statement selecting {@code id} and then
      * {@code columns}, locking the rows with {@code lock} in key order.
      */
-    private <T> java.util.Map<UUID, T> inKeyOrder(String owner, java.util.Collection<UUID> contactIds, String columns,
-                                                  String lock, RowReader<T> row) {
-        return work(c -> {
-            java.util.Map<UUID, T> found = new java.util.HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id" + columns + " FROM contacts"
-                    + " WHERE owner_id = ? AND id = ANY (?) ORDER BY id " + lock)) {
-                ps.setString(1, owner);
-                ps.setArray(2, c.createArrayOf("uuid", contactIds.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getObject(1, UUID.class), row.read(rs));
-                    }
-                }
-            }
-            return found;
-        });
-    }
-
-    private static final int STALE_COLUMN = 6 + OwnerScoring.SETTINGS_COLUMNS.split(",").length;
-
-    /** The stored state's columns, in the order {@link #read(ResultSet, int)} reads them. */
-    static final String STATE_COLUMNS = "in_key, out_key, type_keys, last_interaction_at, interaction_count";
-
-    /**
-     * The contact's state and the owner's settings in one round trip. The settings come from the statement's
-     * snapshot, the locked row from after any wait for the lock: when that wait was for a settings change
-     * (which re-scores every contact under its lock), the last column says so, and the settings are read again.
-     */
-    private static final String LOCK_WITH_SETTINGS = "SELECT " + prefixed("c.", STATE_COLUMNS) + ", "
-            + prefixed("s.", OwnerScoring.SETTINGS_COLUMNS) + ", c.settings_version > coalesce(s.version, 0)"
-            + " FROM contacts c LEFT JOIN scoring_settings s ON s.owner_id = c.owner_id"
-            + " WHERE c.owner_id = ? AND c.id = ? FOR NO KEY UPDATE OF c";
-
-    /** {@code columns} (a comma-separated list, casts included) with every column qualified by {@code alias}. */
-    static String prefixed(String alias, String columns) {
-        StringBuilder out = new StringBuilder();
-        for (String column : columns.split(",\\s*")) {
-            if (out.length() > 0) {
-                out.append(", ");
-            }
-            out.append(column.startsWith("CAST(") ? "CAST(" + alias + column.substring(5) : alias + column);
-        }
-        return out.toString();
+    private <T> Map<UUID, T> inKeyOrder(String owner, Collection<UUID> contactIds, String columns, String lock,
+                                        Jdbc.RowMapper<T> mapper) {
+        List<Keyed<T>> rows = jdbc.list("SELECT c.id AS id" + columns + " FROM contacts c"
+                + " WHERE c.owner_id = ? AND c.id = ANY (?) ORDER BY c.id " + lock, ps -> {
+                    ps.setString(1, owner);
+                    ps.setArray(2, ps.getConnection().createArrayOf("uuid", contactIds.toArray()));
+                }, rs -> new Keyed<>(rs.getObject("id", UUID.class), mapper.map(rs)));
+        Map<UUID, T> found = new HashMap<>();
+        rows.forEach(row -> found.put(row.id(), row.value()));
+        return found;
     }
 
     public void store(String owner, UUID contactId, ScoreState state) {
-        storeAll(owner, java.util.Map.of(contactId, state));
+        storeAll(owner, Map.of(contactId, state));
     }
 
     /**
@@ -165,7 +152,7 @@ public class ScoreLedger {
      * batch of one UPDATE per contact, so that the statement-level trigger that keeps the owner's
      * {@code score_histogram} (V8) runs once per call, not once per contact.
      */
-    public void storeAll(String owner, java.util.Map<UUID, ScoreState> states) {
+    public void storeAll(String owner, Map<UUID, ScoreState> states) {
         if (states.isEmpty()) {
             return;
         }
@@ -175,7 +162,7 @@ public class ScoreLedger {
         Double[] out = new Double[n];
         Double[] score = new Double[n];
         Double[] types = new Double[n * TYPES];
-        java.time.OffsetDateTime[] last = new java.time.OffsetDateTime[n];
+        OffsetDateTime[] last = new OffsetDateTime[n];
         Long[] counts = new Long[n];
         int i = 0;
         for (var entry : states.entrySet()) {
@@ -188,60 +175,53 @@ public class ScoreLedger {
             for (int t = 0; t < TYPES; t++) {
                 types[i * TYPES + t] = keys[t];
             }
-            last[i] = state.lastInteractionAt() == null ? null : state.lastInteractionAt().atOffset(java.time.ZoneOffset.UTC);
+            last[i] = state.lastInteractionAt() == null ? null : state.lastInteractionAt().atOffset(ZoneOffset.UTC);
             counts[i] = state.interactionCount();
             i++;
         }
-        work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE contacts c SET in_key = v.in_key, out_key = v.out_key,"
-                    + " score_key = v.score_key, type_keys = v.type_keys, last_interaction_at = v.last_at,"
-                    + " interaction_count = v.n"
-                    + " FROM (SELECT u.id, u.in_key, u.out_key, u.score_key, u.last_at, u.n,"
-                    + "         t.flat[(u.i - 1) * " + TYPES + " + 1 : u.i * " + TYPES + "] AS type_keys"
-                    + "       FROM unnest(CAST(? AS uuid[]), CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS float8[]),"
-                    + "                   CAST(? AS timestamptz[]), CAST(? AS int8[]))"
-                    + "            WITH ORDINALITY AS u(id, in_key, out_key, score_key, last_at, n, i),"
-                    + "            (SELECT CAST(? AS float8[]) AS flat) t) v"
-                    + " WHERE c.owner_id = ? AND c.id = v.id")) {
-                ps.setArray(1, c.createArrayOf("uuid", ids));
-                ps.setArray(2, c.createArrayOf("float8", in));
-                ps.setArray(3, c.createArrayOf("float8", out));
-                ps.setArray(4, c.createArrayOf("float8", score));
-                ps.setArray(5, c.createArrayOf("timestamptz", last));
-                ps.setArray(6, c.createArrayOf("int8", counts));
-                ps.setArray(7, c.createArrayOf("float8", types));
-                ps.setString(8, owner);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        jdbc.update("UPDATE contacts c SET in_key = v.in_key, out_key = v.out_key,"
+                + " score_key = v.score_key, type_keys = v.type_keys, last_interaction_at = v.last_at,"
+                + " interaction_count = v.n"
+                + " FROM (SELECT u.id, u.in_key, u.out_key, u.score_key, u.last_at, u.n,"
+                + "         t.flat[(u.i - 1) * " + TYPES + " + 1 : u.i * " + TYPES + "] AS type_keys"
+                + "       FROM unnest(CAST(? AS uuid[]), CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS float8[]),"
+                + "                   CAST(? AS timestamptz[]), CAST(? AS int8[]))"
+                + "            WITH ORDINALITY AS u(id, in_key, out_key, score_key, last_at, n, i),"
+                + "            (SELECT CAST(? AS float8[]) AS flat) t) v"
+                + " WHERE c.owner_id = ? AND c.id = v.id", ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("uuid", ids));
+                    ps.setArray(2, c.createArrayOf("float8", in));
+                    ps.setArray(3, c.createArrayOf("float8", out));
+                    ps.setArray(4, c.createArrayOf("float8", score));
+                    ps.setArray(5, c.createArrayOf("timestamptz", last));
+                    ps.setArray(6, c.createArrayOf("int8", counts));
+                    ps.setArray(7, c.createArrayOf("float8", types));
+                    ps.setString(8, owner);
+                });
+    }
+
+    /** A row of the contact's interactions, as the scoring model sees it. */
+    private static ScoredInteraction scored(ResultSet rs) throws SQLException {
+        double w = rs.getDouble("weight");
+        Double weight = rs.wasNull() ? null : w;
+        return new ScoredInteraction(InteractionType.valueOf(rs.getString("type")),
+                Direction.valueOf(rs.getString("direction")), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                weight);
     }
 
     /** The contact's interactions up to {@code until} (inclusive; null for all), as the scoring model sees them. */
     public List<ScoredInteraction> interactions(String owner, UUID contactId, Instant until) {
-        return work(c -> {
-            String sql = "SELECT type, direction, occurred_at, weight FROM interactions WHERE owner_id = ? AND contact_id = ?"
-                    + (until == null ? "" : " AND occurred_at <= ?");
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(5000);
-                ps.setString(1, owner);
-                ps.setObject(2, contactId);
-                if (until != null) {
-                    ps.setObject(3, until.atOffset(java.time.ZoneOffset.UTC));
-                }
-                List<ScoredInteraction> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        double w = rs.getDouble(4);
-                        Double weight = rs.wasNull() ? null : w;
-                        out.add(new ScoredInteraction(InteractionType.valueOf(rs.getString(1)),
-                                Direction.valueOf(rs.getString(2)),
-                                rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), weight));
-                    }
-                }
-                return out;
+        String sql = "SELECT type, direction, occurred_at, weight FROM interactions WHERE owner_id = ? AND contact_id = ?"
+                + (until == null ? "" : " AND occurred_at <= ?");
+        return jdbc.list(sql, ps -> {
+            ps.setFetchSize(5000);
+            ps.setString(1, owner);
+            ps.setObject(2, contactId);
+            if (until != null) {
+                ps.setObject(3, until.atOffset(ZoneOffset.UTC));
             }
-        });
+        }, ScoreLedger::scored);
     }
 
     /** Re-derives a (locked) contact's state from its rows: after an edit or a delete. */
@@ -305,50 +285,30 @@ public class ScoreLedger {
                 + "       * (0.5 + 0.5 * power(2.0::double precision, greatest(least(f.in_key, f.out_key) - greatest(f.in_key, f.out_key), -1000.0)))) / ln(2.0) END,"
                 + "   type_keys = f.type_keys, last_interaction_at = f.last_at, interaction_count = f.n, settings_version = ?"
                 + " FROM fresh f WHERE c.owner_id = ? AND c.id = f.id";
-        return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                for (InteractionType t : InteractionType.values()) {
-                    ps.setDouble(i++, s.weight(t));
-                }
-                ps.setDouble(i++, s.halfLifeDays());
-                ps.setString(i++, owner);
-                ps.setString(i++, owner);
-                ps.setString(i++, owner);
-                ps.setLong(i++, settingsVersion);
-                ps.setString(i, owner);
-                return ps.executeUpdate();
+        return jdbc.update(sql, ps -> {
+            int i = 1;
+            for (InteractionType t : InteractionType.values()) {
+                ps.setDouble(i++, s.weight(t));
             }
+            ps.setDouble(i++, s.halfLifeDays());
+            ps.setString(i++, owner);
+            ps.setString(i++, owner);
+            ps.setString(i++, owner);
+            ps.setLong(i++, settingsVersion);
+            ps.setString(i, owner);
         });
     }
 
-    private static ScoreState readShifted(ResultSet rs) throws SQLException {
-        return read(rs, 1);
-    }
-
-    private static ScoreState read(ResultSet rs) throws SQLException {
-        return read(rs, 0);
-    }
-
-    /** The state in the five columns {@code STATE_COLUMNS}, the first at {@code 1 + shift}. */
-    static ScoreState read(ResultSet rs, int shift) throws SQLException {
-        Array array = rs.getArray(3 + shift);
+    /** The state in the columns {@link #stateColumns} of the current row. */
+    static ScoreState stateOf(ResultSet rs) throws SQLException {
+        Array array = rs.getArray("type_keys");
         Object[] raw = (Object[]) array.getArray();
         double[] typeKeys = new double[TYPES];
         for (int i = 0; i < TYPES; i++) {
             typeKeys[i] = i < raw.length && raw[i] != null ? ((Number) raw[i]).doubleValue() : Double.NEGATIVE_INFINITY;
         }
-        java.time.OffsetDateTime last = rs.getObject(4 + shift, java.time.OffsetDateTime.class);
-        return new ScoreState(rs.getDouble(1 + shift), rs.getDouble(2 + shift), typeKeys,
-                last == null ? null : last.toInstant(), rs.getLong(5 + shift));
-    }
-
-    private <T> T work(SqlWork<T> work) {
-        return em.unwrap(Session.class).doReturningWork(work::run);
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+        OffsetDateTime last = rs.getObject("last_interaction_at", OffsetDateTime.class);
+        return new ScoreState(rs.getDouble("in_key"), rs.getDouble("out_key"), typeKeys,
+                last == null ? null : last.toInstant(), rs.getLong("interaction_count"));
     }
 }

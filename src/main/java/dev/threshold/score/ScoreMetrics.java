@@ -9,16 +9,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * {@code threshold_score_reads_total{kind}} at {@code /q/metrics}: one contact's score, its history and the ranking
- * ({@code kind="action"}, an action's contacts, is {@code ActionMetrics}', with the same description: Prometheus
- * keeps one per name). Resources count after the service returned. Each series is there from start-up at 0, so
+ * {@code threshold_score_reads_total{kind}} at {@code /q/metrics}: one contact's score, its history, the ranking
+ * and an action's contacts. Resources count after the service returned. Each series is there from start-up at 0, so
  * that rates are defined before the first read.
  */
 @Startup
 @ApplicationScoped
 public class ScoreMetrics {
 
-    public enum Read { SCORE, HISTORY, RANKING }
+    public enum Read { SCORE, HISTORY, RANKING, ACTION }
 
     private final Map<Read, Counter> reads = new EnumMap<>(Read.class);
 

@@ -1,5 +1,6 @@
 package dev.threshold.score;
 
+import dev.threshold.action.ActionService;
 import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
@@ -15,7 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Reads of scores: one contact (now or at any instant), its history, and the owner's ranking. */
+/**
+ * Reads of scores: one contact (now or at any instant), its history, the owner's ranking, and the contacts that
+ * clear one of the owner's actions.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ScoreService {
@@ -23,10 +27,10 @@ public class ScoreService {
     private final ScoreLedger ledger;
     private final OwnerScoring scoring;
     private final Ranking ranking;
-    private final ActionThresholds actions;
+    private final ActionService actions;
     private final ScoreReads reads;
 
-    public ScoreService(ScoreLedger ledger, OwnerScoring scoring, Ranking ranking, ActionThresholds actions, ScoreReads reads) {
+    public ScoreService(ScoreLedger ledger, OwnerScoring scoring, Ranking ranking, ActionService actions, ScoreReads reads) {
         this.ledger = ledger;
         this.reads = reads;
         this.scoring = scoring;
@@ -75,5 +79,12 @@ public class ScoreService {
             min = Math.max(min, scorer.keyFloor(minStrength));
         }
         return ranking.rank(owner, scorer, min, max, page);
+    }
+
+    /** The contacts that clear the action now, strongest first: a range scan on the stored score key. */
+    public Page<RankedContact> actionContacts(String owner, UUID actionId, PageRequest page) {
+        double threshold = actions.threshold(owner, actionId);
+        Scorer scorer = scoring.scorer(owner);
+        return ranking.rank(owner, scorer, scorer.keyFloor(threshold), Double.POSITIVE_INFINITY, page);
     }
 }

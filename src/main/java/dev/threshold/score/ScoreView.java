@@ -1,5 +1,6 @@
 package dev.threshold.score;
 
+import dev.threshold.action.ActionRef;
 import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.Score;
 import dev.threshold.score.math.ScoreCalculator;

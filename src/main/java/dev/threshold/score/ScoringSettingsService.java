@@ -6,13 +6,15 @@ import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.score.math.ScoringSettings;
 import dev.threshold.score.math.Tier;
+import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An owner's scoring settings. A change of half-life or weights re-scores that owner's contacts, and only
@@ -23,13 +25,13 @@ import java.util.List;
 @Transactional
 public class ScoringSettingsService {
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
     private final OwnerScoring scoring;
     private final ScoreLedger ledger;
     private final ObjectMapper json;
 
-    public ScoringSettingsService(EntityManager em, OwnerScoring scoring, ScoreLedger ledger, ObjectMapper json) {
-        this.em = em;
+    public ScoringSettingsService(Jdbc jdbc, OwnerScoring scoring, ScoreLedger ledger, ObjectMapper json) {
+        this.jdbc = jdbc;
         this.scoring = scoring;
         this.ledger = ledger;
         this.json = json;
@@ -63,44 +65,51 @@ public class ScoringSettingsService {
         ETags.check(ifMatch, current);
         ScoringSettings previous = scoring.settings(owner);
         long version = current + 1;
+        String weights;
+        String cadence;
         try {
-            em.createNativeQuery("INSERT INTO scoring_settings (owner_id, half_life_days, saturation, weights,"
-                            + " acquaintance_floor, friend_floor, ally_floor, cadence_days, updated_at, version)"
-                            + " VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5, ?6, ?7, CAST(?8 AS jsonb), ?9, ?10)"
-                            + " ON CONFLICT (owner_id) DO UPDATE SET half_life_days = EXCLUDED.half_life_days,"
-                            + " saturation = EXCLUDED.saturation, weights = EXCLUDED.weights,"
-                            + " acquaintance_floor = EXCLUDED.acquaintance_floor, friend_floor = EXCLUDED.friend_floor,"
-                            + " ally_floor = EXCLUDED.ally_floor, cadence_days = EXCLUDED.cadence_days,"
-                            + " updated_at = EXCLUDED.updated_at, version = EXCLUDED.version")
-                    .setParameter(1, owner).setParameter(2, next.halfLifeDays()).setParameter(3, next.saturation())
-                    .setParameter(4, json.writeValueAsString(next.weights()))
-                    .setParameter(5, next.acquaintanceFloor()).setParameter(6, next.friendFloor())
-                    .setParameter(7, next.allyFloor()).setParameter(8, json.writeValueAsString(next.cadenceDays()))
-                    .setParameter(9, Instant.now()).setParameter(10, version)
-                    .executeUpdate();
+            weights = json.writeValueAsString(next.weights());
+            cadence = json.writeValueAsString(next.cadenceDays());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        jdbc.update("INSERT INTO scoring_settings (owner_id, half_life_days, saturation, weights,"
+                + " acquaintance_floor, friend_floor, ally_floor, cadence_days, updated_at, version)"
+                + " VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?, ?)"
+                + " ON CONFLICT (owner_id) DO UPDATE SET half_life_days = EXCLUDED.half_life_days,"
+                + " saturation = EXCLUDED.saturation, weights = EXCLUDED.weights,"
+                + " acquaintance_floor = EXCLUDED.acquaintance_floor, friend_floor = EXCLUDED.friend_floor,"
+                + " ally_floor = EXCLUDED.ally_floor, cadence_days = EXCLUDED.cadence_days,"
+                + " updated_at = EXCLUDED.updated_at, version = EXCLUDED.version", ps -> {
+                    ps.setString(1, owner);
+                    ps.setDouble(2, next.halfLifeDays());
+                    ps.setDouble(3, next.saturation());
+                    ps.setString(4, weights);
+                    ps.setDouble(5, next.acquaintanceFloor());
+                    ps.setDouble(6, next.friendFloor());
+                    ps.setDouble(7, next.allyFloor());
+                    ps.setString(8, cadence);
+                    ps.setObject(9, Instant.now().atOffset(ZoneOffset.UTC));
+                    ps.setLong(10, version);
+                });
         scoring.forget(owner);
         if (previous.halfLifeDays() != next.halfLifeDays() || !previous.weights().equals(next.weights())) {
             // lock every contact of the owner (in key order, as every writer does) before re-scoring
-            em.createNativeQuery("SELECT id FROM contacts WHERE owner_id = ?1 ORDER BY id FOR NO KEY UPDATE")
-                    .setParameter(1, owner).getResultList();
+            jdbc.list("SELECT id FROM contacts WHERE owner_id = ? ORDER BY id FOR NO KEY UPDATE",
+                    ps -> ps.setString(1, owner), rs -> rs.getObject("id", UUID.class));
             ledger.rescoreOwner(owner, next, version);
         }
         return new Versioned(ScoringSettingsView.of(next), version);
     }
 
     private long version(String owner) {
-        List<?> rows = em.createNativeQuery("SELECT version FROM scoring_settings WHERE owner_id = ?1")
-                .setParameter(1, owner).getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+        return jdbc.first("SELECT version FROM scoring_settings WHERE owner_id = ?", ps -> ps.setString(1, owner),
+                rs -> rs.getLong("version")).orElse(0L);
     }
 
     private long lockVersion(String owner) {
-        List<?> rows = em.createNativeQuery("SELECT version FROM scoring_settings WHERE owner_id = ?1 FOR UPDATE")
-                .setParameter(1, owner).getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+        return jdbc.first("SELECT version FROM scoring_settings WHERE owner_id = ? FOR UPDATE",
+                ps -> ps.setString(1, owner), rs -> rs.getLong("version")).orElse(0L);
     }
 
     private static String apiField(String field) {

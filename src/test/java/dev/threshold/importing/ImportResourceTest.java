@@ -2,7 +2,7 @@ package dev.threshold.importing;
 
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
-import dev.threshold.score.math.ScoreCalculator;
+import dev.threshold.score.math.ScoreReference;
 import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
 import dev.threshold.support.ApiTest;
@@ -153,7 +153,7 @@ class ImportResourceTest extends ApiTest {
         Assertions.assertEquals("MESSAGE", adaLog.get(0).get("type"));
         Assertions.assertEquals("LINKEDIN", adaLog.get(0).get("channel"));
         Instant now = Instant.now();
-        var expected = ScoreCalculator.scoreFromScratch(List.of(
+        var expected = ScoreReference.scoreFromScratch(List.of(
                 new ScoredInteraction(InteractionType.MESSAGE, Direction.OUTBOUND, Instant.parse("2024-03-16T09:15:00Z"), null),
                 new ScoredInteraction(InteractionType.MESSAGE, Direction.INBOUND, Instant.parse("2024-03-16T10:02:41Z"), null)),
                 now, ScoringSettings.defaults());

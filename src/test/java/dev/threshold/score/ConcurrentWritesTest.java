@@ -2,7 +2,7 @@ package dev.threshold.score;
 
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
-import dev.threshold.score.math.ScoreCalculator;
+import dev.threshold.score.math.ScoreReference;
 import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
 import dev.threshold.support.ApiTest;
@@ -69,7 +69,7 @@ class ConcurrentWritesTest extends ApiTest {
         pool.shutdown();
         Instant now = Instant.now();
         for (int k = 0; k < 3; k++) {
-            var expected = ScoreCalculator.scoreFromScratch(models[k], now, ScoringSettings.defaults());
+            var expected = ScoreReference.scoreFromScratch(models[k], now, ScoringSettings.defaults());
             var actual = api().get("/api/v1/contacts/" + contacts.get(k) + "/score?at=" + now).then().statusCode(200)
                     .extract().jsonPath();
             Assertions.assertEquals(expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-3, "contact " + k);
@@ -153,7 +153,7 @@ class ConcurrentWritesTest extends ApiTest {
         ScoringSettings settings = ScoringSettings.defaults().withHalfLifeDays(30);
         Instant now = Instant.now();
         for (String c : contacts) {
-            var expected = ScoreCalculator.scoreFromScratch(models.get(c), now, settings);
+            var expected = ScoreReference.scoreFromScratch(models.get(c), now, settings);
             var actual = api().get("/api/v1/contacts/" + c + "/score?at=" + now).then().statusCode(200).extract().jsonPath();
             Assertions.assertEquals(expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-3, c);
             Assertions.assertEquals(expected.in(), actual.getDouble("inbound"), 1e-3, c);
@@ -197,7 +197,7 @@ class ConcurrentWritesTest extends ApiTest {
             pool.shutdown();
         }
         Instant now = Instant.now();
-        var expected = ScoreCalculator.scoreFromScratch(model, now, ScoringSettings.defaults().withHalfLifeDays(halfLife));
+        var expected = ScoreReference.scoreFromScratch(model, now, ScoringSettings.defaults().withHalfLifeDays(halfLife));
         var actual = api().get("/api/v1/contacts/" + target + "/score?at=" + now).then().statusCode(200).extract().jsonPath();
         Assertions.assertEquals(expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-6 * expected.effectivePoints());
     }

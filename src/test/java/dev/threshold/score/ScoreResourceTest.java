@@ -3,7 +3,7 @@ package dev.threshold.score;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.Score;
-import dev.threshold.score.math.ScoreCalculator;
+import dev.threshold.score.math.ScoreReference;
 import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
 import dev.threshold.support.ApiTest;
@@ -141,7 +141,7 @@ class ScoreResourceTest extends ApiTest {
             for (Instant at : List.of(Instant.now(), Instant.now().minus(400, ChronoUnit.DAYS),
                     Instant.now().plus(200, ChronoUnit.DAYS))) {
                 Instant when = at.truncatedTo(ChronoUnit.SECONDS);
-                Score expected = ScoreCalculator.scoreFromScratch(model, when, ScoringSettings.defaults());
+                Score expected = ScoreReference.scoreFromScratch(model, when, ScoringSettings.defaults());
                 JsonPath actual = score(c, when);
                 Assertions.assertEquals(expected.exactStrength(), actual.getDouble("strength"), 0.05, "strength at " + when);
                 Assertions.assertEquals(expected.tier().name(), actual.getString("tier"));
@@ -160,18 +160,18 @@ class ScoreResourceTest extends ApiTest {
         List<ScoredInteraction> model = new ArrayList<>(List.of(
                 new ScoredInteraction(InteractionType.CALL, Direction.MUTUAL, T.plus(10, ChronoUnit.DAYS), null),
                 new ScoredInteraction(InteractionType.FAVOR, Direction.INBOUND, T, null)));
-        Assertions.assertEquals(ScoreCalculator.scoreFromScratch(model, at, ScoringSettings.defaults()).strength(),
+        Assertions.assertEquals(ScoreReference.scoreFromScratch(model, at, ScoringSettings.defaults()).strength(),
                 score(c, at).getDouble("strength"), 1e-9);
         api().body("{\"weight\": 40, \"direction\": \"OUTBOUND\"}").patch("/api/v1/interactions/" + id).then().statusCode(200);
         model.set(1, new ScoredInteraction(InteractionType.FAVOR, Direction.OUTBOUND, T, 40.0));
         Instant now = Instant.now();
-        Assertions.assertEquals(ScoreCalculator.scoreFromScratch(model, now, ScoringSettings.defaults()).exactStrength(),
+        Assertions.assertEquals(ScoreReference.scoreFromScratch(model, now, ScoringSettings.defaults()).exactStrength(),
                 score(c, now).getDouble("strength"), 0.05);
-        Assertions.assertEquals(ScoreCalculator.scoreFromScratch(model, at, ScoringSettings.defaults()).strength(),
+        Assertions.assertEquals(ScoreReference.scoreFromScratch(model, at, ScoringSettings.defaults()).strength(),
                 score(c, at).getDouble("strength"), 1e-9);
         api().delete("/api/v1/interactions/" + id).then().statusCode(204);
         model.remove(1);
-        Assertions.assertEquals(ScoreCalculator.scoreFromScratch(model, at, ScoringSettings.defaults()).strength(),
+        Assertions.assertEquals(ScoreReference.scoreFromScratch(model, at, ScoringSettings.defaults()).strength(),
                 score(c, at).getDouble("strength"), 1e-9);
     }
 
@@ -201,16 +201,16 @@ class ScoreResourceTest extends ApiTest {
                 new ScoredInteraction(InteractionType.MEETING, Direction.MUTUAL, when, null),
                 new ScoredInteraction(InteractionType.MESSAGE, Direction.INBOUND, when.plus(5, ChronoUnit.DAYS), null));
         Instant now = Instant.now();
-        Assertions.assertEquals(ScoreCalculator.scoreFromScratch(model, now, mine).exactStrength(),
+        Assertions.assertEquals(ScoreReference.scoreFromScratch(model, now, mine).exactStrength(),
                 score(c, now).getDouble("strength"), 0.05);
-        Assertions.assertEquals(ScoreCalculator.scoreFromScratch(model, now, mine).effectivePoints(),
+        Assertions.assertEquals(ScoreReference.scoreFromScratch(model, now, mine).effectivePoints(),
                 score(c, now).getDouble("effectivePoints"), 1e-3);
         // a later interaction is scored with the new settings too
         record(c, "MEETING", "MUTUAL", now.minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), null);
         List<ScoredInteraction> more = new ArrayList<>(model);
         more.add(new ScoredInteraction(InteractionType.MEETING, Direction.MUTUAL, now.minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), null));
         Instant now2 = Instant.now();
-        Assertions.assertEquals(ScoreCalculator.scoreFromScratch(more, now2, mine).exactStrength(),
+        Assertions.assertEquals(ScoreReference.scoreFromScratch(more, now2, mine).exactStrength(),
                 score(c, now2).getDouble("strength"), 0.05);
         Assertions.assertEquals(theirsBefore,
                 as(other).get("/api/v1/contacts/" + theirs + "/score").then().extract().jsonPath().getDouble("strength"), 0.1);
@@ -451,13 +451,14 @@ class ScoreResourceTest extends ApiTest {
         String c = createContact("Busy");
         record(c, "CALL", "MUTUAL", Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), null);
         String token = TestTokens.forOwner(owner);
+        String action = api().get("/api/v1/actions").then().statusCode(200).extract().path("items[1].id");
         List<String> paths = List.of("/api/v1/network/recommendations", "/api/v1/network/summary",
                 "/api/v1/contacts/" + c + "/score", "/api/v1/scores", "/api/v1/contacts/" + c + "/score?at="
-                        + Instant.now().minus(1, ChronoUnit.DAYS));
+                        + Instant.now().minus(1, ChronoUnit.DAYS), "/api/v1/actions/" + action + "/contacts");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {
             List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 160; i++) {
+            for (int i = 0; i < 192; i++) {
                 String path = paths.get(i % paths.size());
                 answers.add(pool.submit(() -> io.restassured.RestAssured.given().auth().oauth2(token).get(path).statusCode()));
             }

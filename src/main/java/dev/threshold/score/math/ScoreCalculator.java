@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -129,61 +128,6 @@ public final class ScoreCalculator {
         return -s.saturation() * StrictMath.log1p(-strength / 100.0);
     }
 
-    // ------------------------------------------------------------------ reference implementation
-
-    /**
-     * The score computed directly from the interactions with plain double sums, decay taken relative to
-     * {@code at} ({@code w * 2^(-(at - t_i)/H)}, ages in milliseconds); interactions after {@code at} are
-     * ignored. This is the naive reference against which the stored form is tested; it is also fine for
-     * one-off history points. O(n).
-     */
-    public static Score scoreFromScratch(List<ScoredInteraction> all, Instant at, ScoringSettings s) {
-        Objects.requireNonNull(at, "at");
-        double h = s.halfLifeDays();
-        double k = s.saturation();
-        long atMillis = at.toEpochMilli();
-        double in = 0;
-        double out = 0;
-        double[] types = new double[InteractionType.count()];
-        Instant last = null;
-        for (ScoredInteraction i : all) {
-            if (i.occurredAt().isAfter(at)) {
-                continue;
-            }
-            double ageDays = (atMillis - i.occurredAt().toEpochMilli()) / LogSpace.MILLIS_PER_DAY;
-            double v = i.points(s) * Math.pow(2.0, -ageDays / h);
-            switch (i.direction()) {
-                case INBOUND -> in += v;
-                case OUTBOUND -> out += v;
-                case MUTUAL -> {
-                    in += v / 2;
-                    out += v / 2;
-                }
-            }
-            types[i.type().ordinal()] += v;
-            if (last == null || i.occurredAt().isAfter(last)) {
-                last = i.occurredAt();
-            }
-        }
-        double max = Math.max(in, out);
-        double r = max == 0 ? 0.0 : Math.min(in, out) / max;
-        double effective = (in + out) * (0.5 + 0.5 * r);
-        double exact = 100.0 * (1.0 - Math.exp(-effective / k));
-        Tier tier = s.tierOf(exact);
-        Tier next = tier.next();
-        Double toNext = next == null ? null : round(Math.max(0.0, s.floor(next) - exact), 1);
-        Double days = null;
-        if (tier != Tier.STRANGER) {
-            double floorPoints = -k * Math.log(1.0 - s.floor(tier) / 100.0);
-            days = round(Math.max(0.0, h * (Math.log(effective / floorPoints) / Math.log(2.0))), 1);
-        }
-        EnumMap<InteractionType, Double> breakdown = new EnumMap<>(InteractionType.class);
-        for (InteractionType t : InteractionType.values()) {
-            breakdown.put(t, round(types[t.ordinal()], 2));
-        }
-        return new Score(at, in, out, r, effective, round(exact, 1), exact, tier, next, toNext, days, last, breakdown);
-    }
-
     // ------------------------------------------------------------------ rounding
 
     /**
@@ -209,11 +153,11 @@ public final class ScoreCalculator {
                 }
             }
         }
-        return roundExact(value, decimals);
+        return roundViaDecimal(value, decimals);
     }
 
-    /** {@link #round(double, int)} without the fast path (reference for tests). */
-    static double roundExact(double value, int decimals) {
+    /** {@link #round(double, int)} without the fast path: BigDecimal HALF_UP of the shortest decimal. */
+    private static double roundViaDecimal(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return value;
         }

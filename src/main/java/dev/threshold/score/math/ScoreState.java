@@ -258,32 +258,6 @@ public final class ScoreState {
                 && interactionCount == s.interactionCount;
     }
 
-    /**
-     * Equality up to {@code maxKeyDelta} on every key (an absolute difference of log2 values, i.e. a
-     * relative difference of about {@code 0.69 * maxKeyDelta} on the sums); -infinity only equals -infinity.
-     */
-    public boolean approximatelyEquals(ScoreState s, double maxKeyDelta) {
-        if (s == null || interactionCount != s.interactionCount || !Objects.equals(lastInteractionAt, s.lastInteractionAt)) {
-            return false;
-        }
-        if (!close(inKey, s.inKey, maxKeyDelta) || !close(outKey, s.outKey, maxKeyDelta)) {
-            return false;
-        }
-        for (int i = 0; i < TYPES; i++) {
-            if (!close(typeKeys[i], s.typeKeys[i], maxKeyDelta)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean close(double a, double b, double delta) {
-        if (Double.isInfinite(a) || Double.isInfinite(b)) {
-            return a == b;
-        }
-        return Math.abs(a - b) <= delta;
-    }
-
     @Override
     public int hashCode() {
         return Objects.hash(inKey, outKey, Arrays.hashCode(typeKeys), lastInteractionAt, interactionCount);

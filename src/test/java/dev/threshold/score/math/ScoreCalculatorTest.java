@@ -47,7 +47,7 @@ class ScoreCalculatorTest {
     @Test
     void workedExampleAtTheMeeting() {
         List<ScoredInteraction> meeting = List.of(of(MEETING, MUTUAL, T0));
-        for (Score s : List.of(score(meeting, T0, D), ScoreCalculator.scoreFromScratch(meeting, T0, D),
+        for (Score s : List.of(score(meeting, T0, D), ScoreReference.scoreFromScratch(meeting, T0, D),
                 ScoreCalculator.score(ScoreState.EMPTY.plus(meeting.get(0), D), T0, D))) {
             assertEquals(6.0, s.in(), 1e-12);
             assertEquals(6.0, s.out(), 1e-12);
@@ -75,7 +75,7 @@ class ScoreCalculatorTest {
     void workedExampleNinetyDaysLater() {
         List<ScoredInteraction> meeting = List.of(of(MEETING, MUTUAL, T0));
         Instant later = days(T0, 90);
-        for (Score s : List.of(score(meeting, later, D), ScoreCalculator.scoreFromScratch(meeting, later, D))) {
+        for (Score s : List.of(score(meeting, later, D), ScoreReference.scoreFromScratch(meeting, later, D))) {
             assertEquals(3.0, s.in(), 1e-12);
             assertEquals(3.0, s.out(), 1e-12);
             assertEquals(6.0, s.effectivePoints(), 1e-12);
@@ -209,7 +209,7 @@ class ScoreCalculatorTest {
     void partialReciprocity() {
         // in = 12, out = 4: r = 1/3, S = 16 (0.5 + 1/6) = 10.6667
         List<ScoredInteraction> list = List.of(of(MEETING, INBOUND, T0), of(SHARE, OUTBOUND, T0));
-        for (Score s : List.of(score(list, T0, D), ScoreCalculator.scoreFromScratch(list, T0, D))) {
+        for (Score s : List.of(score(list, T0, D), ScoreReference.scoreFromScratch(list, T0, D))) {
             assertEquals(1.0 / 3, s.reciprocity(), 1e-12);
             assertEquals(16 * (0.5 + 0.5 / 3), s.effectivePoints(), 1e-12);
             assertEquals(ScoreCalculator.round(strengthOf(32.0 / 3, 30), 1), s.strength());
@@ -300,11 +300,11 @@ class ScoreCalculatorTest {
         ScoreState mixed = chain(List.of(chrono.get(4), chrono.get(0), chrono.get(3), chrono.get(1), chrono.get(2)), D);
         ScoreState scratch = ScoreState.of(chrono, D);
         for (ScoreState st : List.of(forward, backward, mixed)) {
-            assertTrue(st.approximatelyEquals(scratch, 1e-12), st + " vs " + scratch);
+            assertTrue(ScoreReference.approximatelyEquals(st, scratch, 1e-12), st + " vs " + scratch);
             assertEquals(days(T0, -1), st.lastInteractionAt());
             assertEquals(5, st.interactionCount());
             Score a = ScoreCalculator.score(st, T0, D);
-            Score b = ScoreCalculator.scoreFromScratch(chrono, T0, D);
+            Score b = ScoreReference.scoreFromScratch(chrono, T0, D);
             assertEquals(b.exactStrength(), a.exactStrength(), 1e-9);
             assertEquals(b.strength(), a.strength());
             assertEquals(b.daysUntilTierDrop(), a.daysUntilTierDrop());
@@ -318,7 +318,7 @@ class ScoreCalculatorTest {
     @Test
     void scoringBeforeTheFirstInteraction() {
         List<ScoredInteraction> list = List.of(of(MEETING, MUTUAL, T0), of(FAVOR, INBOUND, days(T0, 5)));
-        Score s = ScoreCalculator.scoreFromScratch(list, days(T0, -1), D);
+        Score s = ScoreReference.scoreFromScratch(list, days(T0, -1), D);
         assertEquals(0.0, s.strength());
         assertEquals(0.0, s.exactStrength());
         assertEquals(0.0, s.in());
@@ -340,10 +340,10 @@ class ScoreCalculatorTest {
         assertNull(empty.lastInteractionAt());
         assertEquals(0.0, empty.reciprocity());
         // only what happened up to `at` counts; an interaction exactly at `at` counts in full
-        Score between = ScoreCalculator.scoreFromScratch(list, T0, D);
+        Score between = ScoreReference.scoreFromScratch(list, T0, D);
         assertEquals(33.0, between.strength());
         assertEquals(T0, between.lastInteractionAt());
-        Score justBefore = ScoreCalculator.scoreFromScratch(list, T0.minusMillis(1), D);
+        Score justBefore = ScoreReference.scoreFromScratch(list, T0.minusMillis(1), D);
         assertEquals(0.0, justBefore.strength());
     }
 
@@ -362,11 +362,11 @@ class ScoreCalculatorTest {
                 ScoreState st = ScoreState.of(list, s);
                 ScoreState inc = chain(list, s);
                 assertTrue(Double.isFinite(st.inKey()) && Double.isFinite(st.outKey()) && Double.isFinite(st.scoreKey()));
-                assertTrue(inc.approximatelyEquals(st, 1e-10), inc + " " + st);
+                assertTrue(ScoreReference.approximatelyEquals(inc, st, 1e-10), inc + " " + st);
                 for (double later : new double[] {0, 0.5, 3, 30, 400}) {
                     Instant at = days(anchor, 2 + later);
                     Score a = ScoreCalculator.score(st, at, s);
-                    Score b = ScoreCalculator.scoreFromScratch(list, at, s);
+                    Score b = ScoreReference.scoreFromScratch(list, at, s);
                     assertFalse(Double.isNaN(a.exactStrength()) || Double.isNaN(a.in()) || Double.isNaN(a.effectivePoints()));
                     assertTrue(a.exactStrength() >= 0 && a.exactStrength() <= 100);
                     assertEquals(b.exactStrength(), a.exactStrength(), 1e-9, "h=" + h + " anchor=" + anchor + " +" + later);
@@ -561,7 +561,7 @@ class ScoreCalculatorTest {
         double sum = b.values().stream().mapToDouble(Double::doubleValue).sum();
         assertEquals(s.in() + s.out(), sum, 0.01);
         assertThrows(UnsupportedOperationException.class, () -> s.breakdown().put(VIEW, 1.0));
-        assertEquals(ScoreCalculator.scoreFromScratch(list, T0, D).breakdown(), b);
+        assertEquals(ScoreReference.scoreFromScratch(list, T0, D).breakdown(), b);
     }
 
     @Test
@@ -604,7 +604,7 @@ class ScoreCalculatorTest {
                 default -> Math.nextDown((rnd.nextInt(100_000) + 0.5) / Math.pow(10, decimals));
             };
             double fast = ScoreCalculator.round(v, decimals);
-            double exact = ScoreCalculator.roundExact(v, decimals);
+            double exact = ScoreReference.roundExact(v, decimals);
             if (Double.doubleToRawLongBits(fast) != Double.doubleToRawLongBits(exact)) {
                 throw new AssertionError(v + " to " + decimals + ": " + fast + " vs " + exact);
             }

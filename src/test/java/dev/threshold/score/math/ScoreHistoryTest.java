@@ -93,7 +93,7 @@ class ScoreHistoryTest {
             assertEquals(count, pts.size());
             for (int i = 0; i < count; i++) {
                 Instant at = from.plus(step.multipliedBy(i));
-                Score naive = ScoreCalculator.scoreFromScratch(list, at, s);
+                Score naive = ScoreReference.scoreFromScratch(list, at, s);
                 assertEquals(at, got.get(i).at());
                 ScoreStatePropertyTest.assertScoreMatchesReference(got.get(i), naive, s, "history " + n + " point " + i);
                 assertEquals(got.get(i).strength(), pts.get(i).strength());

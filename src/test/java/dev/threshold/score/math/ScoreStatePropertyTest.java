@@ -52,7 +52,7 @@ class ScoreStatePropertyTest {
             ScoreState inc = chain(shuffled(list, rnd), s);
             for (int j = 0; j < 3; j++) {
                 Instant at = ScoringFixtures.randomScoringInstant(rnd, list, s);
-                assertScoreMatchesReference(ScoreCalculator.score(inc, at, s), ScoreCalculator.scoreFromScratch(list, at, s), s,
+                assertScoreMatchesReference(ScoreCalculator.score(inc, at, s), ScoreReference.scoreFromScratch(list, at, s), s,
                         "case " + n + "/" + j);
                 compared++;
             }
@@ -107,7 +107,7 @@ class ScoreStatePropertyTest {
                 }
                 assertStateClose(ScoreState.of(list, s), state, "case " + n + " op " + op);
                 Instant at = ScoringFixtures.randomScoringInstant(rnd, list, s);
-                assertScoreMatchesReference(ScoreCalculator.score(state, at, s), ScoreCalculator.scoreFromScratch(list, at, s), s,
+                assertScoreMatchesReference(ScoreCalculator.score(state, at, s), ScoreReference.scoreFromScratch(list, at, s), s,
                         "case " + n + " op " + op);
             }
         }
@@ -127,7 +127,7 @@ class ScoreStatePropertyTest {
             ScoreState scratch = ScoreState.of(list, s);
             assertTrue(maxKeyDiff(inc, scratch) < 1e-8, "2000 updates drift " + maxKeyDiff(inc, scratch));
             Instant at = ScoringFixtures.randomScoringInstant(rnd, list, s);
-            assertScoreMatchesReference(ScoreCalculator.score(inc, at, s), ScoreCalculator.scoreFromScratch(list, at, s), s, "long " + n);
+            assertScoreMatchesReference(ScoreCalculator.score(inc, at, s), ScoreReference.scoreFromScratch(list, at, s), s, "long " + n);
         }
     }
 
@@ -183,7 +183,7 @@ class ScoreStatePropertyTest {
     static void assertStateClose(ScoreState expected, ScoreState actual, String msg) {
         assertEquals(expected.interactionCount(), actual.interactionCount(), msg);
         assertEquals(expected.lastInteractionAt(), actual.lastInteractionAt(), msg);
-        if (!actual.approximatelyEquals(expected, KEY_TOLERANCE)) {
+        if (!ScoreReference.approximatelyEquals(actual, expected, KEY_TOLERANCE)) {
             fail(msg + ": " + expected + " vs " + actual + " (diff " + maxKeyDiff(expected, actual) + ")");
         }
     }

@@ -62,7 +62,7 @@ public final class ScoringBenchmark {
         // 3. scoreFromScratch over 10,000 interactions
         double[] naiveMs = measure(200, 50, () -> {
             long t0 = System.nanoTime();
-            Score sc = ScoreCalculator.scoreFromScratch(history, at, s);
+            Score sc = ScoreReference.scoreFromScratch(history, at, s);
             long ns = System.nanoTime() - t0;
             sink += sc.exactStrength();
             return ns / 1e6;

@@ -1,4 +1,4 @@
-package dev.threshold.score;
+package dev.threshold.action;
 
 import java.util.UUID;
 
