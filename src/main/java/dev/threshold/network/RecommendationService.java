@@ -19,10 +19,11 @@ import java.util.Set;
  * {@link CandidateQuery}, most urgent first, each contact once per reason, worded by {@link RecommendationText}.
  */
 @ApplicationScoped
-// One transaction, so one connection: the owner's settings and actions come through the ORM session, which
-// outside a transaction keeps its connection to the end of the request, while Jdbc would take a second one
-// (NetworkConnectionsTest). The bulkhead of @HeavyRead waits before the transaction, holding none.
-@Transactional
+// No transaction of its own: every statement of this read (settings, actions, the read itself) goes through Jdbc,
+// which outside a transaction takes a pooled connection per statement and gives it back, so the request never
+// holds two (NetworkConnectionsTest). The ORM session, which outside a transaction would keep its connection to the
+// end of the request, is never opened here: keep it that way, or make this REQUIRED.
+@Transactional(Transactional.TxType.SUPPORTS)
 public class RecommendationService {
 
     private final Jdbc jdbc;
