@@ -1,6 +1,9 @@
 package dev.threshold.contact;
 
+import java.util.HashSet;
+import java.util.Set;
 import dev.threshold.platform.persistence.Ids;
+import dev.threshold.platform.persistence.Jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.platform.problem.ApiProblem;
@@ -19,6 +22,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,10 +42,14 @@ public class ContactService {
     private final Validator validator;
     private final ObjectMapper json;
     private final OwnerScoring scoring;
+    private final Jdbc jdbc;
+    private final ContactRows contactRows;
 
     public ContactService(ContactRepository contacts, EntityManager em, Validator validator, ObjectMapper json,
-                          OwnerScoring scoring) {
+                          OwnerScoring scoring, Jdbc jdbc) {
         this.contacts = contacts;
+        this.jdbc = jdbc;
+        this.contactRows = new ContactRows(json);
         this.em = em;
         this.validator = validator;
         this.json = json;
@@ -87,73 +96,76 @@ public class ContactService {
         Contact contact = require(owner, id);
         ETags.check(ifMatch, contact.version);
         // interactions go with the contact (ON DELETE CASCADE on (owner_id, contact_id))
-        em.createNativeQuery("DELETE FROM contacts WHERE owner_id = ?1 AND id = ?2")
-                .setParameter(1, owner).setParameter(2, id).executeUpdate();
+        contacts.delete("ownerId = ?1 and id = ?2", owner, id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ContactView> list(String owner, ContactQuery query, PageRequest page) {
         Scorer scorer = scoring.scorer(owner);
-        StringBuilder sql = new StringBuilder("SELECT * FROM contacts c WHERE c.owner_id = :owner");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("owner", owner);
+        StringBuilder sql = new StringBuilder("SELECT " + ContactRows.COLUMNS + " FROM contacts c WHERE c.owner_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(owner);
         if (query.q() != null) {
-            sql.append(" AND (strpos(lower(c.display_name), :q) > 0 OR strpos(lower(coalesce(c.first_name, '')), :q) > 0"
-                    + " OR strpos(lower(coalesce(c.last_name, '')), :q) > 0 OR strpos(lower(coalesce(c.company, '')), :q) > 0"
-                    + " OR strpos(lower(array_to_string(c.emails, ' ')), :q) > 0)");
-            params.put("q", query.q().toLowerCase(Locale.ROOT));
+            String q = query.q().toLowerCase(Locale.ROOT);
+            sql.append(" AND (strpos(lower(c.display_name), ?) > 0 OR strpos(lower(coalesce(c.first_name, '')), ?) > 0"
+                    + " OR strpos(lower(coalesce(c.last_name, '')), ?) > 0 OR strpos(lower(coalesce(c.company, '')), ?) > 0"
+                    + " OR strpos(lower(array_to_string(c.emails, ' ')), ?) > 0)");
+            params.addAll(List.of(q, q, q, q, q));
         }
         if (query.tag() != null) {
-            sql.append(" AND :tag = ANY (c.tags)");
-            params.put("tag", query.tag());
+            sql.append(" AND ? = ANY (c.tags)");
+            params.add(query.tag());
         }
         if (query.tier() != null) {
-            sql.append(" AND c.score_key >= :tierLow");
-            params.put("tierLow", scorer.keyFloor(query.tier()));
+            sql.append(" AND c.score_key >= ?");
+            params.add(scorer.keyFloor(query.tier()));
             Tier next = query.tier().next();
             if (next != null) {
-                sql.append(" AND c.score_key < :tierHigh");
-                params.put("tierHigh", scorer.keyFloor(next));
+                sql.append(" AND c.score_key < ?");
+                params.add(scorer.keyFloor(next));
             }
         }
         switch (query.sort()) {
             case DISPLAY_NAME -> {
                 if (page.hasCursor()) {
-                    sql.append(" AND (lower(c.display_name), c.id) > (:k, :id)");
-                    params.put("k", page.after(0));
-                    params.put("id", page.afterUuid(1));
+                    sql.append(" AND (lower(c.display_name), c.id) > (?, ?)");
+                    params.add(page.after(0));
+                    params.add(page.afterUuid(1));
                 }
                 sql.append(" ORDER BY lower(c.display_name), c.id");
             }
             case STRENGTH -> {
                 if (page.hasCursor()) {
-                    sql.append(" AND c.score_key <= :k AND (c.score_key < :k OR (c.score_key = :k AND c.id > :id))");
-                    params.put("k", page.afterDouble(0));
-                    params.put("id", page.afterUuid(1));
+                    double k = page.afterDouble(0);
+                    sql.append(" AND c.score_key <= ? AND (c.score_key < ? OR (c.score_key = ? AND c.id > ?))");
+                    params.addAll(List.of(k, k, k, page.afterUuid(1)));
                 }
                 sql.append(" ORDER BY c.score_key DESC, c.id");
             }
             case LAST_INTERACTION_AT -> {
                 if (page.hasCursor()) {
                     if (page.after(0) == null) {
-                        sql.append(" AND c.last_interaction_at IS NULL AND c.id > :id");
+                        sql.append(" AND c.last_interaction_at IS NULL AND c.id > ?");
                     } else {
-                        sql.append(" AND (c.last_interaction_at < :k OR (c.last_interaction_at = :k AND c.id > :id)"
+                        OffsetDateTime k = page.afterInstant(0).atOffset(ZoneOffset.UTC);
+                        sql.append(" AND (c.last_interaction_at < ? OR (c.last_interaction_at = ? AND c.id > ?)"
                                 + " OR c.last_interaction_at IS NULL)");
-                        params.put("k", page.afterInstant(0));
+                        params.add(k);
+                        params.add(k);
                     }
-                    params.put("id", page.afterUuid(1));
+                    params.add(page.afterUuid(1));
                 }
                 sql.append(" ORDER BY c.last_interaction_at DESC NULLS LAST, c.id");
             }
             default -> throw new IllegalStateException();
         }
-        sql.append(" LIMIT :limit");
-        params.put("limit", page.limit() + 1);
-        var nativeQuery = em.createNativeQuery(sql.toString(), Contact.class);
-        params.forEach(nativeQuery::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Contact> rows = nativeQuery.getResultList();
+        sql.append(" LIMIT ?");
+        params.add(page.limit() + 1);
+        List<Contact> rows = jdbc.list(sql.toString(), ps -> {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+        }, contactRows::contact);
         return page.page(rows, c -> view(c, scorer), c -> switch (query.sort()) {
             case DISPLAY_NAME -> List.of(c.displayName.toLowerCase(Locale.ROOT), c.id.toString());
             case STRENGTH -> List.of(Double.toString(c.scoreKey), c.id.toString());
@@ -214,7 +226,7 @@ public class ContactService {
             return new ArrayList<>();
         }
         List<String> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             String v = Text.clean(field + "[" + i + "]", values.get(i));
             if (v != null && seen.add(ignoreCase ? v.toLowerCase(Locale.ROOT) : v)) {

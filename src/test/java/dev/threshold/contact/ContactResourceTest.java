@@ -1,10 +1,16 @@
 package dev.threshold.contact;
 
+import dev.threshold.support.RawHttp;
+import dev.threshold.support.TestTokens;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +18,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -63,9 +70,23 @@ class ContactResourceTest extends ApiTest {
                 .extract();
         String id = response.path("id");
         String location = response.header("Location");
-        org.junit.jupiter.api.Assertions.assertTrue(location.endsWith("/api/v1/contacts/" + id), location);
+        Assertions.assertTrue(location.endsWith("/api/v1/contacts/" + id), location);
         api().get(location).then().statusCode(200).body("displayName", equalTo("Ada Lovelace"))
                 .header("ETag", "\"0\"");
+    }
+
+    /** The listing reads rows by its own SQL (ContactRows): every field of an item equals the contact read alone. */
+    @Test
+    void aListedContactEqualsTheContactReadAlone() {
+        String id = createContact(ada());
+        api().body(interaction("CALL", "MUTUAL", Instant.now().minusSeconds(3600), null))
+                .post("/api/v1/contacts/" + id + "/interactions").then().statusCode(201);
+        Map<String, Object> alone = api().get("/api/v1/contacts/" + id).then().statusCode(200).extract().jsonPath().getMap("");
+        for (String sort : List.of("displayName", "strength", "lastInteractionAt")) {
+            Map<String, Object> listed = api().get("/api/v1/contacts?sort=" + sort + "&q=lovelace").then().statusCode(200)
+                    .extract().jsonPath().getMap("items[0]");
+            assertEquals(alone, listed, sort);
+        }
     }
 
     @Test
@@ -189,10 +210,10 @@ class ContactResourceTest extends ApiTest {
 
     @Test
     void bodyOverTheLimitIs413Problem() throws Exception {
-        var raw = dev.threshold.support.RawHttp.postHead("/api/v1/contacts",
-                dev.threshold.support.TestTokens.forOwner(owner), 11L * 1024 * 1024);
-        org.junit.jupiter.api.Assertions.assertTrue(raw.startsWith("HTTP/1.1 413"), raw);
-        org.junit.jupiter.api.Assertions.assertTrue(raw.toLowerCase().contains("application/problem+json"), raw);
+        var raw = RawHttp.postHead("/api/v1/contacts",
+                TestTokens.forOwner(owner), 11L * 1024 * 1024);
+        Assertions.assertTrue(raw.startsWith("HTTP/1.1 413"), raw);
+        Assertions.assertTrue(raw.toLowerCase().contains("application/problem+json"), raw);
     }
 
     @Test
@@ -225,7 +246,7 @@ class ContactResourceTest extends ApiTest {
             createContact("Person " + i);
         }
         for (String sort : List.of("displayName", "strength", "lastInteractionAt")) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             String cursor = null;
             int pages = 0;
             do {
@@ -236,20 +257,20 @@ class ContactResourceTest extends ApiTest {
                 var res = req.get("/api/v1/contacts").then().statusCode(200).extract();
                 List<String> ids = res.path("items.id");
                 for (String id : ids) {
-                    org.junit.jupiter.api.Assertions.assertTrue(seen.add(id), "duplicate " + id + " in " + sort);
+                    Assertions.assertTrue(seen.add(id), "duplicate " + id + " in " + sort);
                 }
                 cursor = res.path("nextCursor");
                 pages++;
             } while (cursor != null);
-            org.junit.jupiter.api.Assertions.assertEquals(7, seen.size(), sort);
-            org.junit.jupiter.api.Assertions.assertEquals(4, pages, sort);
+            Assertions.assertEquals(7, seen.size(), sort);
+            Assertions.assertEquals(4, pages, sort);
         }
     }
 
     @Test
     void ownersNeverSeeEachOther() {
         String id = createContact(ada());
-        String stranger = dev.threshold.support.TestTokens.newOwner();
+        String stranger = TestTokens.newOwner();
         as(stranger).get("/api/v1/contacts/" + id).then().statusCode(404);
         as(stranger).body(ada()).put("/api/v1/contacts/" + id).then().statusCode(404);
         as(stranger).body("{}").patch("/api/v1/contacts/" + id).then().statusCode(404);
