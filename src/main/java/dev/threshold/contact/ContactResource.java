@@ -1,5 +1,6 @@
 package dev.threshold.contact;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
@@ -127,6 +128,6 @@ public class ContactResource {
 
     /** OpenAPI schema of a page of contacts. */
     @Schema(name = "ContactPage")
-    public record ContactPage(java.util.List<ContactView> items, @Schema(nullable = true) String nextCursor) {
+    public record ContactPage(List<ContactView> items, @Schema(nullable = true) String nextCursor) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.threshold.importing;
 
+import java.util.HashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -105,7 +106,7 @@ final class CsvRecords implements Iterator<CsvRecords.Row>, AutoCloseable {
 
     /** Column positions by header name, case-insensitive, trimmed. */
     static Map<String, Integer> columns(List<String> header) {
-        Map<String, Integer> columns = new java.util.HashMap<>();
+        Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             columns.putIfAbsent(normalise(header.get(i)), i);
         }

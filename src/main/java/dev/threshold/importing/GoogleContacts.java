@@ -1,5 +1,6 @@
 package dev.threshold.importing;
 
+import java.util.HashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.InputStream;
@@ -67,7 +68,7 @@ final class GoogleContacts implements RowSource {
             if (m.matches()) {
                 String part = m.group(3).equals("label") ? "type" : m.group(3);
                 numbered.computeIfAbsent(m.group(1), k -> new TreeMap<>())
-                        .computeIfAbsent(Integer.parseInt(m.group(2)), k -> new java.util.HashMap<>())
+                        .computeIfAbsent(Integer.parseInt(m.group(2)), k -> new HashMap<>())
                         .put(part, c.getValue());
             }
         }

@@ -1,5 +1,6 @@
 package dev.threshold.importing;
 
+import java.time.format.ResolverStyle;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.InputStream;
@@ -40,7 +41,7 @@ final class LinkedInConnections implements RowSource {
     static final int MAX_PREAMBLE_RECORDS = 50;
 
     static final DateTimeFormatter CONNECTED_ON = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            .appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
 
     private final CsvRecords records;
     private final int firstName;

@@ -1,5 +1,6 @@
 package dev.threshold.importing;
 
+import java.time.format.TextStyle;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,7 +26,7 @@ final class LinkedInMessages implements Iterator<LinkedInMessages.Message>, Auto
     static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("uuuu-MM-dd HH:mm")
             .optionalStart().appendPattern(":ss").optionalEnd()
-            .optionalStart().appendLiteral(' ').appendZoneText(java.time.format.TextStyle.SHORT).optionalEnd()
+            .optionalStart().appendLiteral(' ').appendZoneText(TextStyle.SHORT).optionalEnd()
             .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
             .toFormatter(Locale.ENGLISH).withZone(ZoneOffset.UTC);
 

@@ -1,5 +1,7 @@
 package dev.threshold.importing;
 
+import java.io.BufferedReader;
+import java.io.UncheckedIOException;
 import ezvcard.VCard;
 import ezvcard.io.text.VCardReader;
 import ezvcard.parameter.EmailType;
@@ -51,14 +53,14 @@ final class VCards implements RowSource {
     static final long MAX_CARD_CHARS = 8L * 1024 * 1024;
 
     private final TextInput text;
-    private final java.io.BufferedReader lines;
+    private final BufferedReader lines;
     private long lineNumber;
     private ParsedRow next;
     private boolean sawCard;
 
     VCards(InputStream in) {
         this.text = new TextInput(in, MAX_CARD_CHARS);
-        this.lines = new java.io.BufferedReader(text, 8192);
+        this.lines = new BufferedReader(text, 8192);
     }
 
     @Override
@@ -69,7 +71,7 @@ final class VCards implements RowSource {
         try {
             next = readCard();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         if (next == null && !sawCard) {
             throw new TextInput.UnreadableFile("This is not a vCard file: no BEGIN:VCARD line was found.");

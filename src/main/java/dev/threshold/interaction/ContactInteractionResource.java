@@ -1,5 +1,6 @@
 package dev.threshold.interaction;
 
+import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.Page;
@@ -53,7 +54,7 @@ public class ContactInteractionResource {
     public Response create(@PathParam("contactId") String contactId, InteractionInput input, UriInfo uri) {
         UUID id = Params.pathId(contactId, "Contact " + contactId);
         if (input == null) {
-            throw dev.threshold.platform.problem.ApiProblem.invalid("body", "is required");
+            throw ApiProblem.invalid("body", "is required");
         }
         InteractionView created = service.create(owner.id(), id, input);
         metrics.recorded(created.type());

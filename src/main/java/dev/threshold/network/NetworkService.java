@@ -1,5 +1,8 @@
 package dev.threshold.network;
 
+import java.util.HashMap;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import dev.threshold.action.ActionRef;
 import dev.threshold.action.ActionService;
 import dev.threshold.platform.persistence.Jdbc;
@@ -57,7 +60,7 @@ public class NetworkService {
     public NetworkSummary summary(String owner, Instant at) {
         Scorer scorer = scoring.scorer(owner, at);
         List<ActionRef> actionRefs = actions.actions(owner);
-        java.util.TreeSet<Double> floors = new java.util.TreeSet<>();
+        TreeSet<Double> floors = new TreeSet<>();
         for (Tier tier : Tier.values()) {
             floors.add(scorer.keyFloor(tier));
         }
@@ -67,11 +70,11 @@ public class NetworkService {
         floors.removeIf(k -> Double.isInfinite(k));
         double[] lows = floors.stream().mapToDouble(Double::doubleValue).toArray();
         Histogram histogram = histogram(owner, lows);
-        Map<Double, Long> inFloorBucket = new java.util.HashMap<>();
+        Map<Double, Long> inFloorBucket = new HashMap<>();
         for (int i = 0; i < lows.length; i++) {
             inFloorBucket.put(lows[i], histogram.edges[i]);
         }
-        java.util.function.ToLongFunction<Double> atLeast = key -> ScoreBuckets.atLeast(histogram.contacts, key,
+        ToLongFunction<Double> atLeast = key -> ScoreBuckets.atLeast(histogram.contacts, key,
                 inFloorBucket.getOrDefault(key, 0L));
         Map<Tier, Long> tiers = new EnumMap<>(Tier.class);
         long total = 0;

@@ -1,5 +1,6 @@
 package dev.threshold.score;
 
+import java.util.Locale;
 import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.Params;
 
@@ -35,7 +36,7 @@ public final class TimeParams {
         if (raw == null || raw.isBlank()) {
             return Duration.ofDays(1);
         }
-        String text = raw.trim().toUpperCase(java.util.Locale.ROOT);
+        String text = raw.trim().toUpperCase(Locale.ROOT);
         Duration step;
         try {
             step = Duration.parse(text);

@@ -1,5 +1,6 @@
 package dev.threshold.importing;
 
+import io.restassured.RestAssured;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -139,6 +140,6 @@ class ExportResourceTest extends ApiTest {
         Assertions.assertEquals(1, csv.strip().split("\r\n").length, csv);
         api().accept("*/*").get("/api/v1/contacts/export?format=xml").then().statusCode(400)
                 .body("errors[0].field", equalTo("format"));
-        io.restassured.RestAssured.given().get("/api/v1/contacts/export").then().statusCode(401);
+        RestAssured.given().get("/api/v1/contacts/export").then().statusCode(401);
     }
 }

@@ -1,5 +1,7 @@
 package dev.threshold.importing;
 
+import io.restassured.RestAssured;
+import java.io.OutputStream;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,12 +86,12 @@ class ImportBenchmark extends ApiTest {
                 HttpResponse.BodyHandlers.ofInputStream());
         Assertions.assertEquals(200, response.statusCode());
         try (InputStream in = response.body()) {
-            return in.transferTo(java.io.OutputStream.nullOutputStream());
+            return in.transferTo(OutputStream.nullOutputStream());
         }
     }
 
     private static String base() {
-        return "http://localhost:" + io.restassured.RestAssured.port;
+        return "http://localhost:" + RestAssured.port;
     }
 
     @Test

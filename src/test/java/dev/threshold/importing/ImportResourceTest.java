@@ -1,5 +1,6 @@
 package dev.threshold.importing;
 
+import io.restassured.RestAssured;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.ScoreReference;
@@ -347,7 +348,7 @@ class ImportResourceTest extends ApiTest {
 
     @Test
     void openApiDocumentsBothContentTypesOfEveryImport() {
-        JsonPath doc = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi?format=json")
+        JsonPath doc = RestAssured.given().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().jsonPath();
         for (String kind : List.of("linkedin", "vcard", "google")) {
             Map<String, Object> content = doc.getMap("paths.'/api/v1/imports/" + kind + "'.post.requestBody.content");

@@ -1,5 +1,8 @@
 package dev.threshold.interaction;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.UUID;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,8 +115,8 @@ class InteractionResourceTest extends ApiTest {
     @Test
     void unknownContactIs404() {
         api().body(meeting("2026-01-10T09:30:00Z"))
-                .post("/api/v1/contacts/" + java.util.UUID.randomUUID() + "/interactions").then().statusCode(404);
-        api().get("/api/v1/contacts/" + java.util.UUID.randomUUID() + "/interactions").then().statusCode(404);
+                .post("/api/v1/contacts/" + UUID.randomUUID() + "/interactions").then().statusCode(404);
+        api().get("/api/v1/contacts/" + UUID.randomUUID() + "/interactions").then().statusCode(404);
     }
 
     @Test
@@ -145,7 +148,7 @@ class InteractionResourceTest extends ApiTest {
             cursor = res.path("nextCursor");
         } while (cursor != null);
         Assertions.assertEquals(6, seen.size());
-        Assertions.assertEquals(6, new java.util.HashSet<>(seen).size());
+        Assertions.assertEquals(6, new HashSet<>(seen).size());
     }
 
     @Test
@@ -188,7 +191,7 @@ class InteractionResourceTest extends ApiTest {
         bad.add(Map.of("contactId", a, "type", "HUG", "direction", "INBOUND"));
         api().body(bad).post("/api/v1/interactions/batch").then().statusCode(400).body("errors.field", hasItem("[10].type"));
         List<Map<String, Object>> unknownContact = new ArrayList<>(batch);
-        unknownContact.add(Map.of("contactId", java.util.UUID.randomUUID().toString(), "type", "LIKE", "direction", "INBOUND"));
+        unknownContact.add(Map.of("contactId", UUID.randomUUID().toString(), "type", "LIKE", "direction", "INBOUND"));
         api().body(unknownContact).post("/api/v1/interactions/batch").then().statusCode(400)
                 .body("errors.field", hasItem("[10].contactId"));
         List<Map<String, Object>> missingContact = List.of(Map.of("type", "LIKE", "direction", "INBOUND"));
@@ -217,10 +220,10 @@ class InteractionResourceTest extends ApiTest {
         // the batch goes in as one INSERT … SELECT FROM unnest(arrays): notes that look like array syntax, NULL,
         // quotes, backslashes and non-ASCII text (an empty note is no note), missing and explicit weights, and microsecond times survive
         String a = createContact("Arrays");
-        List<String> notes = java.util.Arrays.asList("{\"x\",y}", "NULL", null, "back\\slash, \"quoted\"", "Zoë 🤝 日本", "");
+        List<String> notes = Arrays.asList("{\"x\",y}", "NULL", null, "back\\slash, \"quoted\"", "Zoë 🤝 日本", "");
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < notes.size(); i++) {
-            Map<String, Object> item = new java.util.HashMap<>();
+            Map<String, Object> item = new HashMap<>();
             item.put("contactId", a);
             item.put("type", "MESSAGE");
             item.put("direction", "OUTBOUND");

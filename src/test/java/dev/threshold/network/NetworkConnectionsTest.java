@@ -1,5 +1,6 @@
 package dev.threshold.network;
 
+import org.hamcrest.Matchers;
 import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ class NetworkConnectionsTest extends ApiTest {
             Assertions.assertEquals(1, connections.most(), path + ": connections held at once");
         }
         api().get("/api/v1/network/recommendations").then().statusCode(200)
-                .body("items.contactId", org.hamcrest.Matchers.hasItems(contact, personal));
+                .body("items.contactId", Matchers.hasItems(contact, personal));
     }
 
     /** Waits until the previous request has given its connection back (a response can leave before that). */

@@ -1,5 +1,6 @@
 package dev.threshold.network;
 
+import org.hamcrest.Matchers;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -116,12 +117,12 @@ class NetworkSummaryTest extends ApiTest {
     @Test
     void emptyOwner() {
         as(TestTokens.newOwner()).get("/api/v1/network/summary").then().statusCode(200)
-                .body("contacts", org.hamcrest.Matchers.equalTo(0))
-                .body("tiers.STRANGER", org.hamcrest.Matchers.equalTo(0))
-                .body("tiers.ALLY", org.hamcrest.Matchers.equalTo(0))
-                .body("interactions.total", org.hamcrest.Matchers.equalTo(0))
-                .body("interactions.lastInteractionAt", org.hamcrest.Matchers.nullValue())
-                .body("actions.contacts", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(0)));
+                .body("contacts", Matchers.equalTo(0))
+                .body("tiers.STRANGER", Matchers.equalTo(0))
+                .body("tiers.ALLY", Matchers.equalTo(0))
+                .body("interactions.total", Matchers.equalTo(0))
+                .body("interactions.lastInteractionAt", Matchers.nullValue())
+                .body("actions.contacts", Matchers.everyItem(Matchers.equalTo(0)));
     }
 
     // ------------------------------------------------------------------ a random history
@@ -178,7 +179,7 @@ class NetworkSummaryTest extends ApiTest {
         as(who).contentType("multipart/form-data")
                 .multiPart("connections", "Connections.csv", fixture("linkedin-connections.csv"), "text/csv")
                 .multiPart("messages", "messages.csv", fixture("linkedin-messages.csv"), "text/csv")
-                .post("/api/v1/imports/linkedin").then().statusCode(200).body("messages.created", org.hamcrest.Matchers.equalTo(3));
+                .post("/api/v1/imports/linkedin").then().statusCode(200).body("messages.created", Matchers.equalTo(3));
         // and more after the settings change and the import
         record(who, contacts.get(3), "MEETING", "MUTUAL", now.minus(2, ChronoUnit.DAYS), null);
         record(who, contacts.get(4), "LIKE", "INBOUND", now.minus(500, ChronoUnit.DAYS), null);

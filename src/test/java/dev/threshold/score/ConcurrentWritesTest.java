@@ -1,5 +1,10 @@
 package dev.threshold.score;
 
+import java.util.HashMap;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.ScoreReference;
@@ -94,16 +99,16 @@ class ConcurrentWritesTest extends ApiTest {
         Instant base = Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         InteractionType[] types = InteractionType.values();
         Direction[] directions = Direction.values();
-        Map<String, List<ScoredInteraction>> models = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, List<ScoredInteraction>> models = new ConcurrentHashMap<>();
         contacts.forEach(c -> models.put(c, Collections.synchronizedList(new ArrayList<>())));
-        java.util.concurrent.ConcurrentLinkedQueue<String> unexpected = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(6 * 10);
+        CountDownLatch halfway = new CountDownLatch(6 * 10);
         List<Future<?>> futures = new ArrayList<>();
         for (int worker = 0; worker < 6; worker++) {
             int w = worker;
             futures.add(pool.submit(() -> {
-                java.util.Random random = new java.util.Random(w);
+                Random random = new Random(w);
                 for (int i = 0; i < 20; i++) {
                     List<String> order = new ArrayList<>(contacts);
                     Collections.shuffle(order, random);
@@ -203,7 +208,7 @@ class ConcurrentWritesTest extends ApiTest {
     }
 
     private static Map<String, Object> interactionIn(String contact, InteractionType type, Direction direction, Instant at) {
-        Map<String, Object> body = new java.util.HashMap<>(interaction(type.name(), direction.name(), at, null));
+        Map<String, Object> body = new HashMap<>(interaction(type.name(), direction.name(), at, null));
         body.put("contactId", contact);
         return body;
     }

@@ -1,5 +1,6 @@
 package dev.threshold.score;
 
+import java.sql.Types;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
@@ -179,7 +180,7 @@ class RescoreSqlTest extends ApiTest {
                         ps.setString(5, i.direction().name());
                         ps.setObject(6, i.occurredAt().atOffset(ZoneOffset.UTC));
                         if (i.weight() == null) {
-                            ps.setNull(7, java.sql.Types.DOUBLE);
+                            ps.setNull(7, Types.DOUBLE);
                         } else {
                             ps.setDouble(7, i.weight());
                         }

@@ -1,5 +1,13 @@
 package dev.threshold.score;
 
+import io.restassured.RestAssured;
+import java.util.HashSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.Score;
@@ -57,7 +65,7 @@ class ScoreResourceTest extends ApiTest {
                 .body("nextTier", equalTo("ALLY"))
                 .body("strengthToNextTier", equalTo(57.0f))
                 .body("actionable.name", hasItem("Wave hello"))
-                .body("actionable.name", org.hamcrest.Matchers.not(hasItem("Invite to an event")))
+                .body("actionable.name", Matchers.not(hasItem("Invite to an event")))
                 .body("actionable.find { it.name == 'Wave hello' }.id", equalTo(tiny))
                 .body("actionable.find { it.name == 'Wave hello' }.threshold", equalTo(32.9f));
         // another owner's contact id is not found, whatever this owner's settings
@@ -84,7 +92,7 @@ class ScoreResourceTest extends ApiTest {
                 .body("breakdown.MEETING", equalTo(12.0f))
                 .body("breakdown.LIKE", equalTo(0.0f))
                 .body("actionable.name", hasItem("Invite to an event"))
-                .body("actionable.name", org.hamcrest.Matchers.not(hasItem("Share a business opportunity")));
+                .body("actionable.name", Matchers.not(hasItem("Share a business opportunity")));
         JsonPath later = score(c, T.plus(90, ChronoUnit.DAYS));
         Assertions.assertEquals(18.1f, later.getFloat("strength"));
         Assertions.assertEquals(6.0f, later.getFloat("effectivePoints"), 1e-3);
@@ -254,7 +262,7 @@ class ScoreResourceTest extends ApiTest {
         api().get("/api/v1/contacts/" + c + "/score/history?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")
                 .then().statusCode(400);
         api().get("/api/v1/contacts/" + c + "/score/history").then().statusCode(200).body("points", hasSize(91));
-        api().get("/api/v1/contacts/" + java.util.UUID.randomUUID() + "/score/history").then().statusCode(404);
+        api().get("/api/v1/contacts/" + UUID.randomUUID() + "/score/history").then().statusCode(404);
         api().get("/api/v1/contacts/" + c + "/score?at=never").then().statusCode(400).body("errors.field", hasItem("at"));
         as(TestTokens.newOwner()).get("/api/v1/contacts/" + c + "/score").then().statusCode(404);
     }
@@ -279,7 +287,7 @@ class ScoreResourceTest extends ApiTest {
         api().get("/api/v1/scores?tier=FRIEND").then().body("items.contactId", equalTo(List.of(friend)));
         api().get("/api/v1/scores?minStrength=30").then().body("items", hasSize(3));
         api().get("/api/v1/scores?minStrength=101").then().statusCode(400).body("errors.field", hasItem("minStrength"));
-        api().get("/api/v1/scores?limit=2").then().body("items", hasSize(2)).body("nextCursor", org.hamcrest.Matchers.notNullValue());
+        api().get("/api/v1/scores?limit=2").then().body("items", hasSize(2)).body("nextCursor", Matchers.notNullValue());
         api().get("/api/v1/contacts?tier=ALLY").then().body("items.id", equalTo(List.of(ally)));
         api().get("/api/v1/contacts?sort=strength").then().body("items[0].id", equalTo(ally))
                 .body("items[0].tier", equalTo("ALLY"));
@@ -304,7 +312,7 @@ class ScoreResourceTest extends ApiTest {
     @Test
     void actionCrud() {
         String id = api().body(Map.of("name", "Ask for a podcast guest spot", "threshold", 50))
-                .post("/api/v1/actions").then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/api/v1/actions/")).extract().path("id");
+                .post("/api/v1/actions").then().statusCode(201).header("Location", Matchers.containsString("/api/v1/actions/")).extract().path("id");
         api().get("/api/v1/actions").then().body("items", hasSize(6));
         api().get("/api/v1/actions/" + id).then().statusCode(200).body("threshold", equalTo(50.0f)).header("ETag", "\"0\"");
         api().body("{\"threshold\": 55}").patch("/api/v1/actions/" + id).then().statusCode(200).body("threshold", equalTo(55.0f));
@@ -420,28 +428,28 @@ class ScoreResourceTest extends ApiTest {
         List<String> paths = List.of("/api/v1/network/summary", "/api/v1/network/recommendations",
                 "/api/v1/actions", "/api/v1/contacts/" + UUID.randomUUID() + "/score");
         int clients = 16;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 String path = paths.get(i % paths.size());
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return io.restassured.RestAssured.given().auth().oauth2(token).get(path).statusCode();
+                    return RestAssured.given().auth().oauth2(token).get(path).statusCode();
                 }));
             }
             start.countDown();
             for (int i = 0; i < clients; i++) {
                 int expected = paths.get(i % paths.size()).endsWith("/score") ? 404 : 200;
-                Assertions.assertEquals(expected, answers.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS));
+                Assertions.assertEquals(expected, answers.get(i).get(30, TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();
         }
         List<String> names = as(newcomer).get("/api/v1/actions").then().statusCode(200).extract().path("items.name");
         Assertions.assertEquals(5, names.size(), "provisioned exactly once: " + names);
-        Assertions.assertEquals(5, new java.util.HashSet<>(names).size());
+        Assertions.assertEquals(5, new HashSet<>(names).size());
     }
 
     @Test
@@ -455,15 +463,15 @@ class ScoreResourceTest extends ApiTest {
         List<String> paths = List.of("/api/v1/network/recommendations", "/api/v1/network/summary",
                 "/api/v1/contacts/" + c + "/score", "/api/v1/scores", "/api/v1/contacts/" + c + "/score?at="
                         + Instant.now().minus(1, ChronoUnit.DAYS), "/api/v1/actions/" + action + "/contacts");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 192; i++) {
                 String path = paths.get(i % paths.size());
-                answers.add(pool.submit(() -> io.restassured.RestAssured.given().auth().oauth2(token).get(path).statusCode()));
+                answers.add(pool.submit(() -> RestAssured.given().auth().oauth2(token).get(path).statusCode()));
             }
             for (var answer : answers) {
-                Assertions.assertEquals(200, answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                Assertions.assertEquals(200, answer.get(30, TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();

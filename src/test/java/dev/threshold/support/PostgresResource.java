@@ -1,5 +1,9 @@
 package dev.threshold.support;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -17,23 +21,23 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     /** The embedded server of the running application, for tests that stop and restart it (outages). */
     private static volatile PostgresResource current;
     private EmbeddedPostgres postgres;
-    private java.nio.file.Path dataDirectory;
+    private Path dataDirectory;
     private int port;
 
     @Override
     public Map<String, String> start() {
         // Token verification as an operator configures it: a PEM file and an issuer. (The packaged jar of
         // the @QuarkusIntegrationTest runs in the prod profile and receives these as system properties.)
-        Map<String, String> config = new java.util.HashMap<>();
+        Map<String, String> config = new HashMap<>();
         config.put("mp.jwt.verify.publickey.location",
-                java.nio.file.Path.of("src/test/resources/test-jwt/publicKey.pem").toAbsolutePath().toUri().toString());
+                Path.of("src/test/resources/test-jwt/publicKey.pem").toAbsolutePath().toUri().toString());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (external != null && !external.isBlank()) {
             return config;
         }
         try {
-            dataDirectory = java.nio.file.Files.createTempDirectory("threshold-test-pg");
+            dataDirectory = Files.createTempDirectory("threshold-test-pg");
             postgres = builder().start();
             port = postgres.getPort();
             current = this;
@@ -85,8 +89,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             current = null;
         }
         if (dataDirectory != null) {
-            try (var files = java.nio.file.Files.walk(dataDirectory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            try (var files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException ignored) {
                 // a temporary folder
             }

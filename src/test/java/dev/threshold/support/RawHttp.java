@@ -1,5 +1,8 @@
 package dev.threshold.support;
 
+import io.restassured.RestAssured;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +17,7 @@ public final class RawHttp {
 
     /** Sends only the head of a POST declaring {@code contentLength} bytes plus a little body, and returns the raw response. */
     public static String postHead(String path, String token, long contentLength) throws Exception {
-        int port = io.restassured.RestAssured.port;
+        int port = RestAssured.port;
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -33,7 +36,7 @@ public final class RawHttp {
                         break;
                     }
                 }
-            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+            } catch (SocketTimeoutException | SocketException e) {
                 // the server may close the connection after answering
             }
             return response.toString(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.threshold.support;
 
+import java.security.GeneralSecurityException;
 import io.smallrye.jwt.build.Jwt;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class TestTokens {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("test key " + name, e);
         }
     }

@@ -1,5 +1,7 @@
 package dev.threshold.platform.api;
 
+import java.time.Instant;
+import java.util.function.Function;
 import dev.threshold.platform.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,11 +56,11 @@ public record PageRequest(int limit, String ordering, List<String> after) {
         return part(i, Double::parseDouble);
     }
 
-    public java.time.Instant afterInstant(int i) {
-        return part(i, java.time.Instant::parse);
+    public Instant afterInstant(int i) {
+        return part(i, Instant::parse);
     }
 
-    private <T> T part(int i, java.util.function.Function<String, T> parse) {
+    private <T> T part(int i, Function<String, T> parse) {
         try {
             return parse.apply(after.get(i));
         } catch (RuntimeException e) {
@@ -97,8 +99,8 @@ public record PageRequest(int limit, String ordering, List<String> after) {
     }
 
     /** Builds the page: fetch {@code limit + 1} rows; the extra one only says that a next page exists. */
-    public <R, T> Page<T> page(List<R> rows, java.util.function.Function<R, T> toItem,
-                               java.util.function.Function<R, List<String>> keyOf) {
+    public <R, T> Page<T> page(List<R> rows, Function<R, T> toItem,
+                               Function<R, List<String>> keyOf) {
         boolean more = rows.size() > limit;
         List<R> shown = more ? rows.subList(0, limit) : rows;
         List<T> items = new ArrayList<>(shown.size());

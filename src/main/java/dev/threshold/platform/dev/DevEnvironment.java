@@ -1,5 +1,6 @@
 package dev.threshold.platform.dev;
 
+import java.security.GeneralSecurityException;
 import io.smallrye.jwt.build.Jwt;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -87,7 +88,7 @@ final class DevEnvironment {
             String body = Files.readString(privatePem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             privateKey = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not create the dev key pair", e);
         }
         System.setProperty("mp.jwt.verify.publickey.location", publicPem.toAbsolutePath().toUri().toString());

@@ -1,5 +1,7 @@
 package dev.threshold.platform.dev;
 
+import io.smallrye.config.SmallRyeConfig;
+import java.util.ArrayList;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -56,14 +58,14 @@ public final class ThresholdMain {
 
     private static List<String> profiles() {
         try {
-            return ConfigProvider.getConfig().unwrap(io.smallrye.config.SmallRyeConfig.class).getProfiles();
+            return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles();
         } catch (RuntimeException e) {
             return List.of();
         }
     }
 
     static List<String> missingProductionSettings() {
-        var missing = new java.util.ArrayList<String>();
+        var missing = new ArrayList<String>();
         if (setting("quarkus.datasource.jdbc.url").isEmpty()) {
             missing.add("QUARKUS_DATASOURCE_JDBC_URL");
         }

@@ -1,5 +1,6 @@
 package dev.threshold.platform.persistence;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -19,7 +20,7 @@ public final class SqlValues {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());

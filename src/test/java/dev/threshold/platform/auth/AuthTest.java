@@ -1,5 +1,7 @@
 package dev.threshold.platform.auth;
 
+import java.util.Base64;
+import org.hamcrest.Matchers;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +17,7 @@ class AuthTest extends ApiTest {
     void noTokenIs401Problem() {
         RestAssured.given().get("/api/v1/contacts").then().statusCode(401)
                 .contentType("application/problem+json").body("status", equalTo(401))
-                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+                .header("WWW-Authenticate", Matchers.startsWith("Bearer"));
         RestAssured.given().body("{}").contentType("application/json").post("/api/v1/contacts").then().statusCode(401)
                 .contentType("application/problem+json");
         RestAssured.given().get("/api/v1/interactions").then().statusCode(401);
@@ -34,7 +36,7 @@ class AuthTest extends ApiTest {
     void tamperedTokenIs401() {
         String token = TestTokens.forOwner(owner);
         String[] parts = token.split("\\.");
-        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("{\"iss\":\"" + TestTokens.ISSUER + "\",\"sub\":\"someone-else\",\"exp\":9999999999}").getBytes())
                 + "." + parts[2];
         RestAssured.given().auth().oauth2(forged).get("/api/v1/contacts").then().statusCode(401);
@@ -45,7 +47,7 @@ class AuthTest extends ApiTest {
         String token = TestTokens.forOwner(owner);
         RestAssured.given().auth().oauth2(token).get("/api/v1/contacts").then().statusCode(200);
         String[] parts = token.split("\\.");
-        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("{\"iss\":\"" + TestTokens.ISSUER + "\",\"sub\":\"someone-else\",\"exp\":9999999999}").getBytes())
                 + "." + parts[2];
         char last = token.charAt(token.length() - 2);
@@ -73,9 +75,9 @@ class AuthTest extends ApiTest {
     void operationalEndpointsNeedNoToken() {
         RestAssured.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         RestAssured.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Database")));
+                .body("checks.name", Matchers.hasItem(Matchers.containsString("Database")));
         RestAssured.given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("http_server_requests"));
+                .body(Matchers.containsString("http_server_requests"));
         RestAssured.given().get("/q/openapi").then().statusCode(200);
         RestAssured.given().get("/q/swagger-ui/").then().statusCode(200);
     }

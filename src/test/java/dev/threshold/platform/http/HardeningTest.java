@@ -1,5 +1,6 @@
 package dev.threshold.platform.http;
 
+import java.util.logging.Logger;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -128,7 +129,7 @@ class HardeningTest extends ApiTest {
             public void close() {
             }
         };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
             String ownerId = TestTokens.newOwner();

@@ -1,5 +1,11 @@
 package dev.threshold.platform.openapi;
 
+import dev.threshold.support.TestTokens;
+import java.math.BigInteger;
+import java.net.SocketException;
+import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -68,7 +74,7 @@ class OpenApiFuzzTest extends ApiTest {
     void everyOperationAnswersWithoutServerErrorsAndAsDocumented() throws Exception {
         String document = RestAssured.given().accept("application/json").get("/q/openapi?format=json").asString();
         JsonNode oas = JSON.readTree(document);
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), document);
+        Files.writeString(Path.of("target", "openapi.json"), document);
         OpenApiInteractionValidator validator = OpenApiInteractionValidator
                 .createForInlineApiSpecification(JSON.writeValueAsString(OpenApi31To30.convert(oas)))
                 .withLevelResolver(LevelResolver.create()
@@ -104,7 +110,7 @@ class OpenApiFuzzTest extends ApiTest {
             }
         }
         hugeBody(validator);
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "fuzz-failures.txt"), failures);
+        Files.write(Path.of("target", "fuzz-failures.txt"), failures);
         System.out.printf("OpenAPI fuzz: seed %d, %d operations, %d calls, statuses %s (-1: closed by the HTTP layer"
                 + " after refusing a too-long request head; the service answered the next call)%n", SEED, operations, calls, statuses);
         Assertions.assertTrue(operations >= 20, "operations found: " + operations);
@@ -116,7 +122,7 @@ class OpenApiFuzzTest extends ApiTest {
                       JsonNode pathParameters, int c) {
         boolean valid = c == 0;
         String concrete = template;
-        RequestSpecification spec = RestAssured.given().auth().oauth2(dev.threshold.support.TestTokens.forOwner(owner))
+        RequestSpecification spec = RestAssured.given().auth().oauth2(TestTokens.forOwner(owner))
                 .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .urlEncodingEnabled(true);
@@ -137,7 +143,7 @@ class OpenApiFuzzTest extends ApiTest {
                         value = "x";
                     }
                     concrete = concrete.replace("{" + name + "}",
-                            java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+                            URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
                 }
                 case "query" -> {
                     if (!valid && random.nextInt(3) == 0) {
@@ -174,7 +180,7 @@ class OpenApiFuzzTest extends ApiTest {
         try {
             response = spec.request(method, concrete);
         } catch (Exception e) {
-            if (e instanceof java.net.SocketException
+            if (e instanceof SocketException
                     && RestAssured.given().get("/q/health/live").statusCode() == 200) {
                 // the HTTP layer answered a too-long request head (414/431) and closed before the body was sent
                 statuses.merge(-1, 1, Integer::sum);
@@ -317,7 +323,7 @@ class OpenApiFuzzTest extends ApiTest {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.numberNode(List.of(-1, 0, -1e308, 1e308, Long.MIN_VALUE, 4.9e-324, 3650.0000001, 101)
                     .get(random.nextInt(8)).doubleValue());
-            case 2 -> NODES.numberNode(new java.math.BigInteger("9".repeat(40)));
+            case 2 -> NODES.numberNode(new BigInteger("9".repeat(40)));
             case 3 -> NODES.textNode(RAW_NAN);
             case 4 -> NODES.booleanNode(random.nextBoolean());
             case 5 -> NODES.arrayNode().add(hostileString()).add(NODES.objectNode());

@@ -1,5 +1,6 @@
 package dev.threshold.platform.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -89,9 +90,9 @@ class ProblemMapperTest {
         assertEquals("kind", body(mapper.invalidFormat(notAConstant, null)).errors().get(0).field());
         Exception wrongType = assertThrows(Exception.class, () -> json.readValue("{\"count\": [1]}", Item.class));
         assertEquals("count: has the wrong type; expected number",
-                FieldErrors.of((com.fasterxml.jackson.core.JsonProcessingException) wrongType).getMessage());
+                FieldErrors.of((JsonProcessingException) wrongType).getMessage());
         Exception malformed = assertThrows(Exception.class, () -> json.readValue("{\"count\": ", Map.class));
-        assertEquals("body", FieldErrors.of((com.fasterxml.jackson.core.JsonProcessingException) malformed)
+        assertEquals("body", FieldErrors.of((JsonProcessingException) malformed)
                 .errors().get(0).field());
     }
 }

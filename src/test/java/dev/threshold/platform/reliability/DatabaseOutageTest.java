@@ -1,5 +1,6 @@
 package dev.threshold.platform.reliability;
 
+import java.util.function.BooleanSupplier;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.PostgresResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -128,7 +129,7 @@ class DatabaseOutageTest extends ApiTest {
         Assertions.assertTrue(successAfterRecovery > 0, "the load succeeds again after the restart");
     }
 
-    private static long waitFor(java.util.function.BooleanSupplier condition, long timeoutMillis) {
+    private static long waitFor(BooleanSupplier condition, long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (System.nanoTime() < deadline) {
             try {

@@ -1,5 +1,7 @@
 package dev.threshold.platform.reliability;
 
+import io.restassured.response.Response;
+import java.time.Instant;
 import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -40,11 +42,11 @@ class HeavyReadLimitTest extends ApiTest {
                 })));
             }
             Assertions.assertTrue(taken.await(10, TimeUnit.SECONDS));
-            Future<io.restassured.response.Response> summary = pool.submit(() -> api().get("/api/v1/network/summary"));
-            Future<io.restassured.response.Response> recommendations = pool.submit(() -> api().get("/api/v1/network/recommendations"));
+            Future<Response> summary = pool.submit(() -> api().get("/api/v1/network/summary"));
+            Future<Response> recommendations = pool.submit(() -> api().get("/api/v1/network/recommendations"));
             // meanwhile a point read and a write are served at once
             api().get("/api/v1/contacts/" + contact + "/score").then().statusCode(200);
-            api().body(interaction("CALL", "MUTUAL", java.time.Instant.now().minusSeconds(60), null))
+            api().body(interaction("CALL", "MUTUAL", Instant.now().minusSeconds(60), null))
                     .post("/api/v1/contacts/" + contact + "/interactions").then().statusCode(201);
             for (var waited : List.of(summary, recommendations)) {
                 waited.get(30, TimeUnit.SECONDS).then().statusCode(503)

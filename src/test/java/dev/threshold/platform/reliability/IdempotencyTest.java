@@ -1,5 +1,7 @@
 package dev.threshold.platform.reliability;
 
+import dev.threshold.support.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,7 +30,7 @@ class IdempotencyTest extends ApiTest {
     @jakarta.inject.Inject
     IdempotencyPurge purge;
     @jakarta.inject.Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    AgroalDataSource dataSource;
 
     @Test
     void expiredKeysAreNeitherReplayedNorKept() throws Exception {
@@ -41,7 +43,7 @@ class IdempotencyTest extends ApiTest {
                 .then().statusCode(201).header("Idempotent-Replayed", (String) null).extract().path("id");
         Assertions.assertNotEquals(first, second, "an expired key runs the request again");
         String other = "swept-" + UUID.randomUUID();
-        as(dev.threshold.support.TestTokens.newOwner()).header("Idempotency-Key", other).body(body)
+        as(TestTokens.newOwner()).header("Idempotency-Key", other).body(body)
                 .post("/api/v1/contacts").then().statusCode(201);
         sql("UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE idem_key = '" + other + "'");
         Assertions.assertTrue(purge.purge() >= 1);
@@ -96,7 +98,7 @@ class IdempotencyTest extends ApiTest {
         Map<String, Object> body = Map.of("displayName", "Same body");
         String mine = api().header("Idempotency-Key", key).body(body).post("/api/v1/contacts")
                 .then().statusCode(201).extract().path("id");
-        String other = dev.threshold.support.TestTokens.newOwner();
+        String other = TestTokens.newOwner();
         String theirs = as(other).header("Idempotency-Key", key).body(body).post("/api/v1/contacts")
                 .then().statusCode(201).header("Idempotent-Replayed", (String) null).extract().path("id");
         Assertions.assertNotEquals(mine, theirs);

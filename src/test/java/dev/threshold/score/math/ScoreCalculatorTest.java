@@ -1,5 +1,6 @@
 package dev.threshold.score.math;
 
+import java.util.Arrays;
 import static dev.threshold.score.math.Direction.INBOUND;
 import static dev.threshold.score.math.Direction.MUTUAL;
 import static dev.threshold.score.math.Direction.OUTBOUND;
@@ -654,7 +655,7 @@ class ScoreCalculatorTest {
 
     static double[] emptyTypes() {
         double[] k = new double[InteractionType.count()];
-        java.util.Arrays.fill(k, Double.NEGATIVE_INFINITY);
+        Arrays.fill(k, Double.NEGATIVE_INFINITY);
         return k;
     }
 }

@@ -1,5 +1,6 @@
 package dev.threshold.score.math;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,7 +116,7 @@ public final class ScoringBenchmark {
         double[] histMs = measure(30, 10, () -> {
             long t0 = System.nanoTime();
             List<ScoreHistory.Point> h = ScoreHistory.compute(history, from, from.plusSeconds(86_400L * 999),
-                    java.time.Duration.ofDays(1), s);
+                    Duration.ofDays(1), s);
             long ns = System.nanoTime() - t0;
             sink += h.size();
             return ns / 1e6;

@@ -1,5 +1,6 @@
 package dev.threshold.score.math;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,9 +55,9 @@ class ScoringSettingsTest {
         }
         // the ordinal order is part of the stored form (typeKeys index)
         assertEquals(List.of("VIEW", "LIKE", "COMMENT", "SHARE", "MESSAGE", "CALL", "MEETING", "FAVOR"),
-                java.util.Arrays.stream(types).map(Enum::name).toList());
+                Arrays.stream(types).map(Enum::name).toList());
         assertEquals(List.of("INBOUND", "OUTBOUND", "MUTUAL"),
-                java.util.Arrays.stream(Direction.values()).map(Enum::name).toList());
+                Arrays.stream(Direction.values()).map(Enum::name).toList());
     }
 
     @Test
