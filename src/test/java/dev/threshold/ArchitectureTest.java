@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -55,6 +56,18 @@ class ArchitectureTest {
     void theScoreMathematicsUsesNothingButTheJdk() {
         classes().that().resideInAPackage("dev.threshold.score.math..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.threshold.score.math..")
+                .check(MAIN);
+    }
+
+    /** docs/architecture.md, "Reaching the database": Panache for entities, Jdbc for every hand-written statement. */
+    @Test
+    void handWrittenSqlGoesThroughJdbcOnly() {
+        noClasses().that().resideOutsideOfPackage("dev.threshold.platform.persistence")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.agroal.api.AgroalDataSource")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hibernate.Session")
+                .orShould().callMethod(EntityManager.class, "createNativeQuery", String.class)
+                .orShould().callMethod(EntityManager.class, "createNativeQuery", String.class, Class.class)
                 .check(MAIN);
     }
 
