@@ -40,8 +40,12 @@ class ArchitectureTest {
     void noPackageDependsOnOneAboveIt() {
         for (int i = 0; i < ORDER.size() - 1; i++) {
             String[] above = ORDER.subList(i + 1, ORDER.size()).toArray(String[]::new);
-            ArchRule rule = noClasses().that().resideInAPackage(ORDER.get(i))
-                    .should().dependOnClassesThat().resideInAnyPackage(above)
+            ArchRule rule = noClasses()
+                    .that()
+                    .resideInAPackage(ORDER.get(i))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(above)
                     .because(ORDER.get(i) + " sits below " + Arrays.toString(above) + " in docs/architecture.md");
             rule.check(MAIN);
         }
@@ -54,26 +58,43 @@ class ArchitectureTest {
 
     @Test
     void theScoreMathematicsUsesNothingButTheJdk() {
-        classes().that().resideInAPackage("dev.threshold.score.math..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.threshold.score.math..")
+        classes()
+                .that()
+                .resideInAPackage("dev.threshold.score.math..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.threshold.score.math..")
                 .check(MAIN);
     }
 
     /** docs/architecture.md, "Reaching the database": Panache for entities, Jdbc for every hand-written statement. */
     @Test
     void handWrittenSqlGoesThroughJdbcOnly() {
-        noClasses().that().resideOutsideOfPackage("dev.threshold.platform.persistence")
-                .should().dependOnClassesThat().haveFullyQualifiedName("io.agroal.api.AgroalDataSource")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hibernate.Session")
-                .orShould().callMethod(EntityManager.class, "createNativeQuery", String.class)
-                .orShould().callMethod(EntityManager.class, "createNativeQuery", String.class, Class.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.threshold.platform.persistence")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.agroal.api.AgroalDataSource")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("javax.sql.DataSource")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.hibernate.Session")
+                .orShould()
+                .callMethod(EntityManager.class, "createNativeQuery", String.class)
+                .orShould()
+                .callMethod(EntityManager.class, "createNativeQuery", String.class, Class.class)
                 .check(MAIN);
     }
 
     @Test
     void noCycleBetweenFeaturesOrBetweenThePlatformsRooms() {
         slices().matching("dev.threshold.(*)..").should().beFreeOfCycles().check(MAIN);
-        slices().matching("dev.threshold.platform.(*)..").should().beFreeOfCycles().check(MAIN);
+        slices().matching("dev.threshold.platform.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(MAIN);
     }
 }

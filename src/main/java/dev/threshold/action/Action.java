@@ -30,6 +30,7 @@ public class Action {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

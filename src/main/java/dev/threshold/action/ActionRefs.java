@@ -17,15 +17,15 @@ import java.util.UUID;
  */
 public final class ActionRefs {
 
-    private ActionRefs() {
-    }
+    private ActionRefs() {}
 
     /** The owner's actions, lowest threshold first. */
-    static final String SELECT = "SELECT id, name, threshold FROM actions WHERE owner_id = ? ORDER BY threshold, name, id";
+    static final String SELECT =
+            "SELECT id, name, threshold FROM actions WHERE owner_id = ? ORDER BY threshold, name, id";
 
     /** A row of {@link #SELECT}. */
-    static final Jdbc.RowMapper<ActionRef> ROW = rs -> new ActionRef(rs.getObject("id", UUID.class), rs.getString("name"),
-            rs.getDouble("threshold"));
+    static final Jdbc.RowMapper<ActionRef> ROW =
+            rs -> new ActionRef(rs.getObject("id", UUID.class), rs.getString("name"), rs.getDouble("threshold"));
 
     /**
      * A boolean SQL expression: whether the owner in {@code ownerColumn} (e.g. {@code c.owner_id}) was provisioned
@@ -52,7 +52,10 @@ public final class ActionRefs {
         try {
             List<ActionRef> refs = new ArrayList<>();
             for (JsonNode a : json.readTree(array)) {
-                refs.add(new ActionRef(UUID.fromString(a.get(0).asText()), a.get(1).asText(), a.get(2).asDouble()));
+                refs.add(new ActionRef(
+                        UUID.fromString(a.get(0).asText()),
+                        a.get(1).asText(),
+                        a.get(2).asDouble()));
             }
             return refs;
         } catch (JsonProcessingException e) {

@@ -1,11 +1,11 @@
 package dev.threshold.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.Params;
+import dev.threshold.platform.auth.CurrentOwner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,10 +44,17 @@ public class ActionResource {
     }
 
     @GET
-    @Operation(summary = "The owner's actions, lowest threshold first", description = "A new owner starts with five default actions. At most 200 actions, so one page holds them all.")
-    @APIResponse(responseCode = "200", description = "Every action",
-            content = @Content(schema = @Schema(implementation = ActionPage.class),
-                    examples = @ExampleObject(name = "actions", value = ActionExamples.ACTION_PAGE)))
+    @Operation(
+            summary = "The owner's actions, lowest threshold first",
+            description =
+                    "A new owner starts with five default actions. At most 200 actions, so one page holds them all.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every action",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ActionPage.class),
+                            examples = @ExampleObject(name = "actions", value = ActionExamples.ACTION_PAGE)))
     public Page<ActionView> list() {
         return Page.of(service.list(owner.id()), null);
     }
@@ -55,23 +62,39 @@ public class ActionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an action")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionInput.class),
-            examples = @ExampleObject(name = "action", value = ActionExamples.ACTION_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created; Location names the new action",
-            content = @Content(schema = @Schema(implementation = ActionView.class),
-                    examples = @ExampleObject(name = "action", value = ActionExamples.ACTION)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ActionInput.class),
+                            examples = @ExampleObject(name = "action", value = ActionExamples.ACTION_INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new action",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ActionView.class),
+                            examples = @ExampleObject(name = "action", value = ActionExamples.ACTION)))
     public Response create(ActionInput input, UriInfo uri) {
         ActionView created = service.create(owner.id(), input);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .tag(ETags.of(created.version()))
+                .entity(created)
+                .build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get an action")
-    @APIResponse(responseCode = "200", description = "The action",
-            content = @Content(schema = @Schema(implementation = ActionView.class),
-                    examples = @ExampleObject(name = "action", value = ActionExamples.ACTION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The action",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ActionView.class),
+                            examples = @ExampleObject(name = "action", value = ActionExamples.ACTION)))
     public Response get(@PathParam("id") String id) {
         ActionView view = service.get(owner.id(), Params.pathId(id, "Action " + id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -81,9 +104,15 @@ public class ActionResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an action")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionInput.class),
-            examples = @ExampleObject(name = "action", value = ActionExamples.ACTION_INPUT)))
-    @APIResponse(responseCode = "200", description = "The updated action",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ActionInput.class),
+                            examples = @ExampleObject(name = "action", value = ActionExamples.ACTION_INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated action",
             content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ActionInput input) {
         ActionView view = service.replace(owner.id(), Params.pathId(id, "Action " + id), input, ifMatch);
@@ -94,10 +123,16 @@ public class ActionResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of an action (JSON Merge Patch)")
-    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = ActionInput.class),
-            examples = @ExampleObject(name = "patch", value = "{\"threshold\": 55}")))
-    @APIResponse(responseCode = "200", description = "The updated action",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = ActionInput.class),
+                            examples = @ExampleObject(name = "patch", value = "{\"threshold\": 55}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated action",
             content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         ActionView view = service.patch(owner.id(), Params.pathId(id, "Action " + id), patch, ifMatch);
@@ -114,6 +149,5 @@ public class ActionResource {
     }
 
     @Schema(name = "ActionPage")
-    public record ActionPage(List<ActionView> items, @Schema(nullable = true) String nextCursor) {
-    }
+    public record ActionPage(List<ActionView> items, @Schema(nullable = true) String nextCursor) {}
 }

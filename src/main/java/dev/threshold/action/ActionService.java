@@ -2,12 +2,12 @@ package dev.threshold.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
 import dev.threshold.platform.api.Text;
 import dev.threshold.platform.api.Validation;
 import dev.threshold.platform.persistence.Jdbc;
+import dev.threshold.platform.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -34,8 +34,8 @@ public class ActionService {
     private final ObjectMapper json;
     private final Jdbc jdbc;
 
-    public ActionService(ActionRepository actions, DefaultActions defaults, Validator validator, ObjectMapper json,
-                         Jdbc jdbc) {
+    public ActionService(
+            ActionRepository actions, DefaultActions defaults, Validator validator, ObjectMapper json, Jdbc jdbc) {
         this.actions = actions;
         this.defaults = defaults;
         this.validator = validator;

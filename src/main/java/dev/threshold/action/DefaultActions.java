@@ -22,7 +22,8 @@ public class DefaultActions {
             new ActionInput("Invite to an event", "Invite them to a meetup, webinar or business presentation.", 25.0),
             new ActionInput("Share a business opportunity", "Bring them a lead, a job or a deal that fits them.", 40.0),
             new ActionInput("Ask for a referral", "Ask them to introduce or recommend you.", 60.0),
-            new ActionInput("Ask for a favour or an investment", "Ask for real help: time, money or reputation.", 80.0));
+            new ActionInput(
+                    "Ask for a favour or an investment", "Ask for real help: time, money or reputation.", 80.0));
 
     /**
      * One statement, so it is atomic even on an autocommit connection: the {@code owners} row and the
@@ -55,10 +56,25 @@ public class DefaultActions {
             Connection c = ps.getConnection();
             ps.setString(1, owner);
             ps.setObject(2, now.atOffset(ZoneOffset.UTC));
-            ps.setArray(3, c.createArrayOf("uuid", DEFAULTS.stream().map(d -> UUID.randomUUID()).toArray()));
-            ps.setArray(4, c.createArrayOf("varchar", DEFAULTS.stream().map(ActionInput::name).toArray()));
-            ps.setArray(5, c.createArrayOf("varchar", DEFAULTS.stream().map(ActionInput::description).toArray()));
-            ps.setArray(6, c.createArrayOf("float8", DEFAULTS.stream().map(ActionInput::threshold).toArray()));
+            ps.setArray(
+                    3,
+                    c.createArrayOf(
+                            "uuid",
+                            DEFAULTS.stream().map(d -> UUID.randomUUID()).toArray()));
+            ps.setArray(
+                    4,
+                    c.createArrayOf(
+                            "varchar", DEFAULTS.stream().map(ActionInput::name).toArray()));
+            ps.setArray(
+                    5,
+                    c.createArrayOf(
+                            "varchar",
+                            DEFAULTS.stream().map(ActionInput::description).toArray()));
+            ps.setArray(
+                    6,
+                    c.createArrayOf(
+                            "float8",
+                            DEFAULTS.stream().map(ActionInput::threshold).toArray()));
         });
         return inserted > 0;
     }

@@ -37,8 +37,10 @@ public class Contact {
 
     @Column(name = "display_name")
     public String displayName;
+
     @Column(name = "first_name")
     public String firstName;
+
     @Column(name = "last_name")
     public String lastName;
 
@@ -64,12 +66,15 @@ public class Contact {
 
     @Column(name = "connected_on")
     public LocalDate connectedOn;
+
     public String notes;
+
     @Column(name = "cadence_days")
     public Integer cadenceDays;
 
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -3,10 +3,10 @@ package dev.threshold.contact;
 /** Request and response examples of the contacts operations in the OpenAPI document. */
 final class ContactExamples {
 
-    private ContactExamples() {
-    }
+    private ContactExamples() {}
 
-    public static final String CONTACT_INPUT = """
+    public static final String CONTACT_INPUT =
+            """
             {
               "displayName": "Ada Lovelace",
               "firstName": "Ada",
@@ -23,7 +23,8 @@ final class ContactExamples {
               "cadenceDays": 21
             }""";
 
-    public static final String CONTACT = """
+    public static final String CONTACT =
+            """
             {
               "id": "6f1c1d2e-8a53-4c4b-9b0e-2a1f5b7c9d10",
               "displayName": "Ada Lovelace",
@@ -47,8 +48,10 @@ final class ContactExamples {
               "version": 2
             }""";
 
-    public static final String CONTACT_PATCH = """
+    public static final String CONTACT_PATCH =
+            """
             {"company": "Difference Engines plc", "notes": null, "tags": ["mentor"]}""";
 
-    public static final String CONTACT_PAGE = "{\"items\": [" + CONTACT + "], \"nextCursor\": \"Y29udGFjdHM6RElTUExBWV9OQU1F\"}";
+    public static final String CONTACT_PAGE =
+            "{\"items\": [" + CONTACT + "], \"nextCursor\": \"Y29udGFjdHM6RElTUExBWV9OQU1F\"}";
 }

@@ -1,6 +1,5 @@
 package dev.threshold.contact;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,12 +30,25 @@ public record ContactInput(
         @Size(max = 50) Map<@NotBlank @Size(max = 50) String, @NotBlank @Size(max = 2000) String> profiles,
         LocalDate connectedOn,
         @Size(max = 10000) String notes,
-        @Min(1) @Max(3650) @Schema(description = "Days between touches the user wants for this contact; overrides the tier's cadence")
-        Integer cadenceDays) {
+        @Min(1) @Max(3650) @Schema(
+                        description =
+                                "Days between touches the user wants for this contact; overrides the tier's cadence")
+                Integer cadenceDays) {
 
     static ContactInput of(Contact c) {
-        return new ContactInput(c.displayName, c.firstName, c.lastName, List.copyOf(c.emails), List.copyOf(c.phones),
-                c.company, c.position, c.location, List.copyOf(c.tags), Map.copyOf(c.profiles), c.connectedOn,
-                c.notes, c.cadenceDays);
+        return new ContactInput(
+                c.displayName,
+                c.firstName,
+                c.lastName,
+                List.copyOf(c.emails),
+                List.copyOf(c.phones),
+                c.company,
+                c.position,
+                c.location,
+                List.copyOf(c.tags),
+                Map.copyOf(c.profiles),
+                c.connectedOn,
+                c.notes,
+                c.cadenceDays);
     }
 }

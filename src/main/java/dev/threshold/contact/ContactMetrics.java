@@ -17,7 +17,8 @@ public class ContactMetrics {
 
     public ContactMetrics(MeterRegistry registry) {
         created = Counter.builder("threshold.contacts.created")
-                .description("Contacts created (committed)").register(registry);
+                .description("Contacts created (committed)")
+                .register(registry);
     }
 
     public void created() {

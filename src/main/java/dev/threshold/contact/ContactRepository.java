@@ -17,7 +17,8 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, OwnedId
 
     /** Locks the contact row (SELECT … FOR UPDATE): serialises writers of one contact across instances. */
     public Optional<Contact> lockOwned(String ownerId, UUID id) {
-        return find("ownerId = ?1 and id = ?2", ownerId, id).withLock(LockModeType.PESSIMISTIC_WRITE)
+        return find("ownerId = ?1 and id = ?2", ownerId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
 

@@ -1,13 +1,12 @@
 package dev.threshold.contact;
 
-import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
 import dev.threshold.platform.api.Params;
+import dev.threshold.platform.auth.CurrentOwner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Contacts", description = "The people the owner knows")
@@ -50,29 +51,61 @@ public class ContactResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a contact")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactInput.class),
-            examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created; Location names the new contact",
-            content = @Content(schema = @Schema(implementation = ContactView.class),
-                    examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ContactInput.class),
+                            examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT_INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new contact",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ContactView.class),
+                            examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT)))
     public Response create(ContactInput input, UriInfo uri) {
         ContactView created = service.create(owner.id(), input);
         metrics.created();
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .tag(ETags.of(created.version()))
+                .entity(created)
+                .build();
     }
 
     @GET
-    @Operation(summary = "List contacts", description = "Keyset-paged; filter by text, tag or tier; sort by displayName (A–Z), strength (strongest first) or lastInteractionAt (most recent first).")
-    @APIResponse(responseCode = "200", description = "A page of contacts",
-            content = @Content(schema = @Schema(implementation = ContactPage.class),
-                    examples = @ExampleObject(name = "page", value = ContactExamples.CONTACT_PAGE)))
+    @Operation(
+            summary = "List contacts",
+            description =
+                    "Keyset-paged; filter by text, tag or tier; sort by displayName (A–Z), strength (strongest first) or lastInteractionAt (most recent first).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of contacts",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ContactPage.class),
+                            examples = @ExampleObject(name = "page", value = ContactExamples.CONTACT_PAGE)))
     public Page<ContactView> list(
-            @Parameter(description = "Case-insensitive substring of names, company or e-mails") @QueryParam("q") String q,
+            @Parameter(description = "Case-insensitive substring of names, company or e-mails") @QueryParam("q")
+                    String q,
             @Parameter(description = "Only contacts carrying this tag") @QueryParam("tag") String tag,
-            @Parameter(description = "Only contacts of this tier now", schema = @Schema(enumeration = {"STRANGER", "ACQUAINTANCE", "FRIEND", "ALLY"})) @QueryParam("tier") String tier,
-            @Parameter(schema = @Schema(enumeration = {"displayName", "strength", "lastInteractionAt"}, defaultValue = "displayName")) @QueryParam("sort") String sort,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Only contacts of this tier now",
+                            schema = @Schema(enumeration = {"STRANGER", "ACQUAINTANCE", "FRIEND", "ALLY"}))
+                    @QueryParam("tier")
+                    String tier,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            enumeration = {"displayName", "strength", "lastInteractionAt"},
+                                            defaultValue = "displayName"))
+                    @QueryParam("sort")
+                    String sort,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         ContactQuery query = ContactQuery.parse(q, tag, tier, sort);
         return service.list(owner.id(), query, PageRequest.parse(limit, cursor, query.ordering()));
@@ -81,9 +114,13 @@ public class ContactResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a contact")
-    @APIResponse(responseCode = "200", description = "The contact; ETag carries its version",
-            content = @Content(schema = @Schema(implementation = ContactView.class),
-                    examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The contact; ETag carries its version",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ContactView.class),
+                            examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT)))
     public Response get(@PathParam("id") String id) {
         ContactView view = service.get(owner.id(), Params.pathId(id, "Contact " + id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -92,10 +129,18 @@ public class ContactResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a contact's writable fields", description = "Read-only fields in the body are ignored.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactInput.class),
-            examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT_INPUT)))
-    @APIResponse(responseCode = "200", description = "The updated contact",
+    @Operation(
+            summary = "Replace a contact's writable fields",
+            description = "Read-only fields in the body are ignored.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ContactInput.class),
+                            examples = @ExampleObject(name = "contact", value = ContactExamples.CONTACT_INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated contact",
             content = @Content(schema = @Schema(implementation = ContactView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ContactInput input) {
         ContactView view = service.replace(owner.id(), Params.pathId(id, "Contact " + id), input, ifMatch);
@@ -105,12 +150,19 @@ public class ContactResource {
     @PATCH
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a contact (JSON Merge Patch, RFC 7396)",
+    @Operation(
+            summary = "Change some fields of a contact (JSON Merge Patch, RFC 7396)",
             description = "A field set to null is cleared; absent fields are kept.")
-    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = ContactInput.class),
-            examples = @ExampleObject(name = "patch", value = ContactExamples.CONTACT_PATCH)))
-    @APIResponse(responseCode = "200", description = "The updated contact",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = ContactInput.class),
+                            examples = @ExampleObject(name = "patch", value = ContactExamples.CONTACT_PATCH)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated contact",
             content = @Content(schema = @Schema(implementation = ContactView.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         ContactView view = service.patch(owner.id(), Params.pathId(id, "Contact " + id), patch, ifMatch);
@@ -128,6 +180,5 @@ public class ContactResource {
 
     /** OpenAPI schema of a page of contacts. */
     @Schema(name = "ContactPage")
-    public record ContactPage(List<ContactView> items, @Schema(nullable = true) String nextCursor) {
-    }
+    public record ContactPage(List<ContactView> items, @Schema(nullable = true) String nextCursor) {}
 }

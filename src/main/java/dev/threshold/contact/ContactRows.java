@@ -28,7 +28,7 @@ final class ContactRows {
             + " c.company, c.position, c.location, c.tags, CAST(c.profiles AS text) AS profiles, c.connected_on, c.notes,"
             + " c.cadence_days, c.created_at, c.updated_at, c.version, c.score_key, c.last_interaction_at";
 
-    private static final TypeReference<LinkedHashMap<String, String>> PROFILES = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> PROFILES = new TypeReference<>() {};
 
     private final ObjectMapper json;
 

@@ -1,18 +1,16 @@
 package dev.threshold.contact;
 
-import java.util.HashSet;
-import java.util.Set;
-import dev.threshold.platform.persistence.Ids;
-import dev.threshold.platform.persistence.Jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
 import dev.threshold.platform.api.Text;
 import dev.threshold.platform.api.Validation;
+import dev.threshold.platform.persistence.Ids;
+import dev.threshold.platform.persistence.Jdbc;
+import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.score.OwnerScoring;
 import dev.threshold.score.Scorer;
 import dev.threshold.score.math.Tier;
@@ -26,10 +24,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Contacts of one owner: create, read, list, replace, merge-patch, delete. Owns the transactions. */
@@ -45,8 +45,13 @@ public class ContactService {
     private final Jdbc jdbc;
     private final ContactRows contactRows;
 
-    public ContactService(ContactRepository contacts, EntityManager em, Validator validator, ObjectMapper json,
-                          OwnerScoring scoring, Jdbc jdbc) {
+    public ContactService(
+            ContactRepository contacts,
+            EntityManager em,
+            Validator validator,
+            ObjectMapper json,
+            OwnerScoring scoring,
+            Jdbc jdbc) {
         this.contacts = contacts;
         this.jdbc = jdbc;
         this.contactRows = new ContactRows(json);
@@ -102,7 +107,8 @@ public class ContactService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ContactView> list(String owner, ContactQuery query, PageRequest page) {
         Scorer scorer = scoring.scorer(owner);
-        StringBuilder sql = new StringBuilder("SELECT " + ContactRows.COLUMNS + " FROM contacts c WHERE c.owner_id = ?");
+        StringBuilder sql =
+                new StringBuilder("SELECT " + ContactRows.COLUMNS + " FROM contacts c WHERE c.owner_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(owner);
         if (query.q() != null) {
@@ -161,11 +167,14 @@ public class ContactService {
         }
         sql.append(" LIMIT ?");
         params.add(page.limit() + 1);
-        List<Contact> rows = jdbc.list(sql.toString(), ps -> {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-        }, contactRows::contact);
+        List<Contact> rows = jdbc.list(
+                sql.toString(),
+                ps -> {
+                    for (int i = 0; i < params.size(); i++) {
+                        ps.setObject(i + 1, params.get(i));
+                    }
+                },
+                contactRows::contact);
         return page.page(rows, c -> view(c, scorer), c -> switch (query.sort()) {
             case DISPLAY_NAME -> List.of(c.displayName.toLowerCase(Locale.ROOT), c.id.toString());
             case STRENGTH -> List.of(Double.toString(c.scoreKey), c.id.toString());
@@ -237,10 +246,27 @@ public class ContactService {
     }
 
     static ContactView view(Contact c, Scorer scorer) {
-        return new ContactView(c.id, c.displayName, c.firstName, c.lastName, List.copyOf(c.emails),
-                List.copyOf(c.phones), c.company, c.position, c.location, List.copyOf(c.tags),
-                Map.copyOf(c.profiles), c.connectedOn, c.notes, c.cadenceDays, scorer.strength(c.scoreKey),
-                scorer.tier(c.scoreKey), c.lastInteractionAt, c.createdAt, c.updatedAt, c.version);
+        return new ContactView(
+                c.id,
+                c.displayName,
+                c.firstName,
+                c.lastName,
+                List.copyOf(c.emails),
+                List.copyOf(c.phones),
+                c.company,
+                c.position,
+                c.location,
+                List.copyOf(c.tags),
+                Map.copyOf(c.profiles),
+                c.connectedOn,
+                c.notes,
+                c.cadenceDays,
+                scorer.strength(c.scoreKey),
+                scorer.tier(c.scoreKey),
+                c.lastInteractionAt,
+                c.createdAt,
+                c.updatedAt,
+                c.version);
     }
 
     static Instant now() {

@@ -31,5 +31,4 @@ public record ContactView(
         @Schema(readOnly = true, nullable = true) Instant lastInteractionAt,
         @Schema(readOnly = true) Instant createdAt,
         @Schema(readOnly = true) Instant updatedAt,
-        @Schema(readOnly = true) long version) {
-}
+        @Schema(readOnly = true) long version) {}

@@ -103,8 +103,19 @@ final class ContactDraft {
     }
 
     ContactInput toInput() {
-        return new ContactInput(displayName, firstName, lastName, new ArrayList<>(emails), new ArrayList<>(phones),
-                company, position, location, new ArrayList<>(tags), new LinkedHashMap<>(profiles), connectedOn, notes,
+        return new ContactInput(
+                displayName,
+                firstName,
+                lastName,
+                new ArrayList<>(emails),
+                new ArrayList<>(phones),
+                company,
+                position,
+                location,
+                new ArrayList<>(tags),
+                new LinkedHashMap<>(profiles),
+                connectedOn,
+                notes,
                 cadenceDays);
     }
 }

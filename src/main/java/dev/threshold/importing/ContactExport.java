@@ -32,7 +32,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactExport {
 
-    public enum Format { CSV, VCARD }
+    public enum Format {
+        CSV,
+        VCARD
+    }
 
     static final int PAGE = 500;
     static final String X_CONNECTED_ON = "X-THRESHOLD-CONNECTED-ON";
@@ -129,10 +132,24 @@ public class ContactExport {
 
     private void csv(String owner, Writer writer) throws IOException {
         int sites = QuarkusTransaction.requiringNew().call(() -> store.maxProfiles(owner));
-        List<String> header = new ArrayList<>(List.of("Name", "Given Name", "Family Name", "Notes", "Group Membership",
-                "E-mail 1 - Type", "E-mail 1 - Value", "Phone 1 - Type", "Phone 1 - Value",
-                "Organization 1 - Name", "Organization 1 - Title", "Address 1 - Type", "Address 1 - Formatted",
-                "Event 1 - Type", "Event 1 - Value", "Custom Field 1 - Type", "Custom Field 1 - Value"));
+        List<String> header = new ArrayList<>(List.of(
+                "Name",
+                "Given Name",
+                "Family Name",
+                "Notes",
+                "Group Membership",
+                "E-mail 1 - Type",
+                "E-mail 1 - Value",
+                "Phone 1 - Type",
+                "Phone 1 - Value",
+                "Organization 1 - Name",
+                "Organization 1 - Title",
+                "Address 1 - Type",
+                "Address 1 - Formatted",
+                "Event 1 - Type",
+                "Event 1 - Value",
+                "Custom Field 1 - Type",
+                "Custom Field 1 - Value"));
         for (int i = 1; i <= sites; i++) {
             header.add("Website " + i + " - Type");
             header.add("Website " + i + " - Value");

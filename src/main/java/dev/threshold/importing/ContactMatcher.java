@@ -96,7 +96,8 @@ class ContactMatcher {
             for (String key : target.keys()) {
                 local.putIfAbsent(key, target);
             }
-            List<StoredContact> sameName = localNames.computeIfAbsent(Keys.name(target.displayName), n -> new ArrayList<>());
+            List<StoredContact> sameName =
+                    localNames.computeIfAbsent(Keys.name(target.displayName), n -> new ArrayList<>());
             if (!sameName.contains(target)) {
                 sameName.add(target);
             }
@@ -110,9 +111,13 @@ class ContactMatcher {
      * The contact a draft is: by LinkedIn profile, then e-mail, then phone (within this chunk first, then
      * the owner's stored contacts); a draft without any of these by display name and company ({@link #compatible}).
      */
-    private static StoredContact match(ContactDraft d, Map<String, StoredContact> local,
-                                       Map<String, List<StoredContact>> localNames, Map<String, List<UUID>> byKey,
-                                       Map<String, List<UUID>> byName, Map<UUID, StoredContact> loaded) {
+    private static StoredContact match(
+            ContactDraft d,
+            Map<String, StoredContact> local,
+            Map<String, List<StoredContact>> localNames,
+            Map<String, List<UUID>> byKey,
+            Map<String, List<UUID>> byName,
+            Map<UUID, StoredContact> loaded) {
         List<String> keys = d.keys();
         for (String key : keys) {
             StoredContact s = local.get(key);
@@ -165,7 +170,8 @@ class ContactMatcher {
     private String invalid(ContactDraft d) {
         List<String> problems = new ArrayList<>();
         for (ConstraintViolation<?> v : validator.validate(d.toInput())) {
-            String field = v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "").replaceAll("<[^>]+>", "");
+            String field =
+                    v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "").replaceAll("<[^>]+>", "");
             problems.add(field + ": " + v.getMessage());
         }
         if (hasNul(d)) {

@@ -53,15 +53,15 @@ class ContactStore {
     }
 
     /** A match key or a name, and the id of one of the owner's contacts that has it. */
-    private record Hit(String key, UUID contactId) {
-    }
+    private record Hit(String key, UUID contactId) {}
 
     /** key → the ids of the owner's contacts that have it, in id order. */
     Map<String, List<UUID>> findByKeys(String owner, Collection<String> keys) {
         if (keys.isEmpty()) {
             return new HashMap<>();
         }
-        return grouped(jdbc.list("SELECT key, contact_id FROM contact_keys"
+        return grouped(jdbc.list(
+                "SELECT key, contact_id FROM contact_keys"
                         + " WHERE owner_id = ? AND key = ANY (?) ORDER BY key, contact_id",
                 ps -> {
                     ps.setString(1, owner);
@@ -75,7 +75,8 @@ class ContactStore {
         if (names.isEmpty()) {
             return new HashMap<>();
         }
-        return grouped(jdbc.list("SELECT n.name, c.id FROM unnest(?) AS n(name)"
+        return grouped(jdbc.list(
+                "SELECT n.name, c.id FROM unnest(?) AS n(name)"
                         + " JOIN contacts c ON c.owner_id = ? AND lower(c.display_name) = lower(n.name) ORDER BY c.id",
                 ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("text", names.toArray()));
@@ -98,8 +99,8 @@ class ContactStore {
         if (ids.isEmpty()) {
             return found;
         }
-        List<StoredContact> rows = jdbc.list("SELECT " + COLUMNS + " FROM contacts"
-                        + " WHERE owner_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE",
+        List<StoredContact> rows = jdbc.list(
+                "SELECT " + COLUMNS + " FROM contacts" + " WHERE owner_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE",
                 ps -> {
                     ps.setString(1, owner);
                     ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
@@ -113,8 +114,9 @@ class ContactStore {
 
     /** One page of the owner's contacts in id order after {@code after} (keyset paging), without locking. */
     List<StoredContact> page(String owner, UUID after, int limit) {
-        return jdbc.list("SELECT " + COLUMNS + " FROM contacts WHERE owner_id = ?"
-                        + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?",
+        return jdbc.list(
+                "SELECT " + COLUMNS + " FROM contacts WHERE owner_id = ?" + (after == null ? "" : " AND id > ?")
+                        + " ORDER BY id LIMIT ?",
                 ps -> {
                     int i = 1;
                     ps.setString(i++, owner);
@@ -132,8 +134,9 @@ class ContactStore {
             return;
         }
         jdbc.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO contacts (owner_id, " + COLUMNS
-                    + ", created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 0)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO contacts (owner_id, " + COLUMNS
+                            + ", created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 0)")) {
                 OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
                 for (StoredContact s : contacts) {
                     ps.setString(1, owner);
@@ -178,17 +181,26 @@ class ContactStore {
         if (contactIds.isEmpty()) {
             return new HashSet<>();
         }
-        return new HashSet<>(jdbc.list("SELECT contact_id, occurred_at, direction FROM interactions"
+        return new HashSet<>(jdbc.list(
+                "SELECT contact_id, occurred_at, direction FROM interactions"
                         + " WHERE owner_id = ? AND contact_id = ANY (?) AND occurred_at = ANY (?)"
                         + " AND type = 'MESSAGE' AND channel = 'LINKEDIN'",
                 ps -> {
                     ps.setString(1, owner);
                     ps.setArray(2, ps.getConnection().createArrayOf("uuid", contactIds.toArray()));
-                    ps.setArray(3, ps.getConnection().createArrayOf("timestamptz", instants.stream()
-                            .map(i -> i.atOffset(ZoneOffset.UTC)).toArray()));
+                    ps.setArray(
+                            3,
+                            ps.getConnection()
+                                    .createArrayOf(
+                                            "timestamptz",
+                                            instants.stream()
+                                                    .map(i -> i.atOffset(ZoneOffset.UTC))
+                                                    .toArray()));
                 },
-                rs -> messageKey(rs.getObject("contact_id", UUID.class),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("direction"))));
+                rs -> messageKey(
+                        rs.getObject("contact_id", UUID.class),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("direction"))));
     }
 
     static String messageKey(UUID contactId, Instant at, String direction) {
@@ -197,10 +209,12 @@ class ContactStore {
 
     /** Largest number of profiles of one of the owner's contacts (the CSV export's Website columns). */
     int maxProfiles(String owner) {
-        return jdbc.first("SELECT coalesce(max((SELECT count(*) FROM jsonb_object_keys(profiles))), 0) AS max_profiles"
-                        + " FROM contacts WHERE owner_id = ?",
-                ps -> ps.setString(1, owner),
-                rs -> rs.getInt("max_profiles")).orElse(0);
+        return jdbc.first(
+                        "SELECT coalesce(max((SELECT count(*) FROM jsonb_object_keys(profiles))), 0) AS max_profiles"
+                                + " FROM contacts WHERE owner_id = ?",
+                        ps -> ps.setString(1, owner),
+                        rs -> rs.getInt("max_profiles"))
+                .orElse(0);
     }
 
     private void bind(Connection c, PreparedStatement ps, int i, StoredContact s) throws SQLException {
@@ -245,8 +259,9 @@ class ContactStore {
         s.tags = strings(rs.getArray("tags"));
         try {
             String profiles = rs.getString("profiles");
-            s.profiles = profiles == null ? new LinkedHashMap<>()
-                    : json.readValue(profiles, new TypeReference<LinkedHashMap<String, String>>() { });
+            s.profiles = profiles == null
+                    ? new LinkedHashMap<>()
+                    : json.readValue(profiles, new TypeReference<LinkedHashMap<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

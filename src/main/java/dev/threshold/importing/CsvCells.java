@@ -8,8 +8,7 @@ package dev.threshold.importing;
  */
 final class CsvCells {
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     static String neutralise(String value) {
         return value != null && needsQuote(value) ? "'" + value : value;
@@ -17,7 +16,8 @@ final class CsvCells {
 
     static String restore(String value) {
         return value != null && value.length() > 1 && value.charAt(0) == '\'' && needsQuote(value.substring(1))
-                ? value.substring(1) : value;
+                ? value.substring(1)
+                : value;
     }
 
     private static boolean needsQuote(String value) {

@@ -1,6 +1,5 @@
 package dev.threshold.importing;
 
-import java.util.HashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -8,6 +7,7 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,8 @@ final class CsvRecords implements Iterator<CsvRecords.Row>, AutoCloseable {
     /** The longest record accepted; LinkedIn rows are well under 1 KB, notes up to 10,000 characters. */
     static final long MAX_RECORD_CHARS = 4L * 1024 * 1024;
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
             .setIgnoreEmptyLines(false)
             .setIgnoreSurroundingSpaces(false)
             .get();
@@ -38,7 +39,8 @@ final class CsvRecords implements Iterator<CsvRecords.Row>, AutoCloseable {
     record Row(long line, List<String> values) {
         /** Why this row does not have the header's {@code width} fields, or null when it does. */
         String widthProblem(int width) {
-            return values.size() == width ? null
+            return values.size() == width
+                    ? null
                     : "has " + values.size() + " fields; the header has " + width + " (a truncated or damaged row)";
         }
 
@@ -71,8 +73,9 @@ final class CsvRecords implements Iterator<CsvRecords.Row>, AutoCloseable {
                 if (e.getCause() instanceof TextInput.UnreadableFile u) {
                     throw u;
                 }
-                throw new TextInput.UnreadableFile("The file is not valid CSV: the record starting at line " + line
-                        + " is malformed (a quote that is never closed, or text after a closing quote); nothing was imported.");
+                throw new TextInput.UnreadableFile(
+                        "The file is not valid CSV: the record starting at line " + line
+                                + " is malformed (a quote that is never closed, or text after a closing quote); nothing was imported.");
             } catch (TextInput.UnreadableFile u) {
                 throw u;
             }

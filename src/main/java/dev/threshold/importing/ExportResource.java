@@ -1,7 +1,7 @@
 package dev.threshold.importing;
 
-import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.Params;
+import dev.threshold.platform.auth.CurrentOwner;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,18 +30,35 @@ public class ExportResource {
 
     @GET
     @Produces({ImportResource.CSV, ImportResource.VCARD})
-    @Operation(summary = "Export all contacts as CSV or vCard",
-            description = "Streamed. `csv` is a Google Contacts CSV (importable by Google Contacts and by POST /imports/google;"
-                    + " cells a spreadsheet would run as formulas start with an apostrophe), `vcard` is vCard 3.0"
-                    + " (POST /imports/vcard). Either, imported into an empty account, reproduces the contacts.")
-    @APIResponse(responseCode = "200", description = "Every contact of the owner",
-            content = {@Content(mediaType = ImportResource.CSV, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "csv", value = ImportExamples.EXPORT_CSV)),
-                    @Content(mediaType = ImportResource.VCARD, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "vcard", value = ImportExamples.VCARD))})
-    public Response export(@Parameter(schema = @Schema(enumeration = {"csv", "vcard"}, defaultValue = "csv"))
-                           @QueryParam("format") String format) {
-        ContactExport.Format f = format == null || format.isBlank() ? ContactExport.Format.CSV
+    @Operation(
+            summary = "Export all contacts as CSV or vCard",
+            description =
+                    "Streamed. `csv` is a Google Contacts CSV (importable by Google Contacts and by POST /imports/google;"
+                            + " cells a spreadsheet would run as formulas start with an apostrophe), `vcard` is vCard 3.0"
+                            + " (POST /imports/vcard). Either, imported into an empty account, reproduces the contacts.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every contact of the owner",
+            content = {
+                @Content(
+                        mediaType = ImportResource.CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "csv", value = ImportExamples.EXPORT_CSV)),
+                @Content(
+                        mediaType = ImportResource.VCARD,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "vcard", value = ImportExamples.VCARD))
+            })
+    public Response export(
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            enumeration = {"csv", "vcard"},
+                                            defaultValue = "csv"))
+                    @QueryParam("format")
+                    String format) {
+        ContactExport.Format f = format == null || format.isBlank()
+                ? ContactExport.Format.CSV
                 : Params.enumValue(format, ContactExport.Format.class, "format");
         boolean csv = f == ContactExport.Format.CSV;
         return Response.ok(export.stream(owner.id(), f))

@@ -1,12 +1,12 @@
 package dev.threshold.importing;
 
-import java.util.HashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,11 +43,13 @@ final class GoogleContacts implements RowSource {
     }
 
     static final String MULTI = " ::: ";
-    private static final Pattern NUMBERED = Pattern.compile("^(e-mail|phone|address|website|event|custom field|organization) (\\d+) - (.+)$");
+    private static final Pattern NUMBERED =
+            Pattern.compile("^(e-mail|phone|address|website|event|custom field|organization) (\\d+) - (.+)$");
     /** Google's own groups, not the user's labels. */
     private static final Set<String> SYSTEM_GROUPS = Set.of("mycontacts", "starred");
     /** Website labels that say nothing about the network: the URL decides. */
-    private static final Set<String> GENERIC_SITES = Set.of("", "home", "homepage", "home page", "work", "other", "blog", "profile");
+    private static final Set<String> GENERIC_SITES =
+            Set.of("", "home", "homepage", "home page", "work", "other", "blog", "profile");
 
     private final CsvRecords records;
     private final Map<String, Integer> columns;
@@ -58,7 +60,8 @@ final class GoogleContacts implements RowSource {
     GoogleContacts(InputStream in) {
         this.records = new CsvRecords(in);
         if (!records.hasNext()) {
-            throw new TextInput.UnreadableFile("The file is empty: expected a Google Contacts CSV export with a header row.");
+            throw new TextInput.UnreadableFile(
+                    "The file is empty: expected a Google Contacts CSV export with a header row.");
         }
         List<String> header = records.next().values();
         columns = CsvRecords.columns(header);
@@ -72,8 +75,11 @@ final class GoogleContacts implements RowSource {
                         .put(part, c.getValue());
             }
         }
-        boolean named = columns.containsKey("name") || columns.containsKey("given name") || columns.containsKey("first name")
-                || columns.containsKey("family name") || columns.containsKey("last name");
+        boolean named = columns.containsKey("name")
+                || columns.containsKey("given name")
+                || columns.containsKey("first name")
+                || columns.containsKey("family name")
+                || columns.containsKey("last name");
         if (!named) {
             throw new TextInput.UnreadableFile("This is not a Google Contacts CSV export: the header row has no"
                     + " 'Name', 'Given Name' or 'First Name' column.");
@@ -121,7 +127,8 @@ final class GoogleContacts implements RowSource {
         d.company = first(cell(v, "organization name"), one(v, "organization", "name"));
         d.position = first(cell(v, "organization title"), one(v, "organization", "title"));
         d.location = location(v);
-        for (Map.Entry<Integer, Map<String, Integer>> site : numbered.getOrDefault("website", new TreeMap<>()).entrySet()) {
+        for (Map.Entry<Integer, Map<String, Integer>> site :
+                numbered.getOrDefault("website", new TreeMap<>()).entrySet()) {
             String label = label(v, site.getValue());
             for (String url : multi(at(v, site.getValue().get("value")))) {
                 if (!GENERIC_SITES.contains(label)) {
@@ -134,18 +141,21 @@ final class GoogleContacts implements RowSource {
             }
         }
         String error = null;
-        for (Map.Entry<Integer, Map<String, Integer>> event : numbered.getOrDefault("event", new TreeMap<>()).entrySet()) {
+        for (Map.Entry<Integer, Map<String, Integer>> event :
+                numbered.getOrDefault("event", new TreeMap<>()).entrySet()) {
             String label = label(v, event.getValue());
             String value = at(v, event.getValue().get("value"));
             if (value != null && (label.equals("connected") || label.equals("connected on"))) {
                 try {
                     d.connectedOn = LocalDate.parse(value);
                 } catch (DateTimeParseException e) {
-                    error = "Event 'Connected': '" + LinkedInConnections.abbreviate(value) + "' is not a date such as 2024-03-15";
+                    error = "Event 'Connected': '" + LinkedInConnections.abbreviate(value)
+                            + "' is not a date such as 2024-03-15";
                 }
             }
         }
-        for (Map.Entry<Integer, Map<String, Integer>> field : numbered.getOrDefault("custom field", new TreeMap<>()).entrySet()) {
+        for (Map.Entry<Integer, Map<String, Integer>> field :
+                numbered.getOrDefault("custom field", new TreeMap<>()).entrySet()) {
             String label = label(v, field.getValue());
             String value = at(v, field.getValue().get("value"));
             if (value != null && label.equals(ContactExport.CADENCE_LABEL.toLowerCase(Locale.ROOT))) {
@@ -178,13 +188,19 @@ final class GoogleContacts implements RowSource {
         if (primary == null) {
             return null;
         }
-        String formatted = multi(at(v, primary.get("formatted"))).stream().findFirst().orElse(null);
+        String formatted =
+                multi(at(v, primary.get("formatted"))).stream().findFirst().orElse(null);
         if (formatted != null) {
             return formatted.replaceAll("\\s*[\\r\\n]+\\s*", ", ");
         }
-        String joined = String.join(", ", nonNull(multi(at(v, primary.get("city"))).stream().findFirst().orElse(null),
-                multi(at(v, primary.get("region"))).stream().findFirst().orElse(null),
-                multi(at(v, primary.get("country"))).stream().findFirst().orElse(null)));
+        String joined = String.join(
+                ", ",
+                nonNull(
+                        multi(at(v, primary.get("city"))).stream().findFirst().orElse(null),
+                        multi(at(v, primary.get("region"))).stream().findFirst().orElse(null),
+                        multi(at(v, primary.get("country"))).stream()
+                                .findFirst()
+                                .orElse(null)));
         return joined.isEmpty() ? null : joined;
     }
 
@@ -192,7 +208,8 @@ final class GoogleContacts implements RowSource {
     private List<String> values(List<String> v, String kind, String part) {
         List<String> primary = new ArrayList<>();
         List<String> rest = new ArrayList<>();
-        for (Map<String, Integer> group : numbered.getOrDefault(kind, new TreeMap<>()).values()) {
+        for (Map<String, Integer> group :
+                numbered.getOrDefault(kind, new TreeMap<>()).values()) {
             String type = at(v, group.get("type"));
             List<String> values = multi(at(v, group.get(part)));
             (type != null && type.startsWith("* ") ? primary : rest).addAll(values);

@@ -3,10 +3,10 @@ package dev.threshold.importing;
 /** OpenAPI examples of the import and export operations. */
 final class ImportExamples {
 
-    private ImportExamples() {
-    }
+    private ImportExamples() {}
 
-    static final String REPORT = """
+    static final String REPORT =
+            """
             {
               "dryRun": false,
               "created": 412,
@@ -19,7 +19,8 @@ final class ImportExamples {
               ]
             }""";
 
-    static final String LINKEDIN_REPORT = """
+    static final String LINKEDIN_REPORT =
+            """
             {
               "dryRun": false,
               "created": 412,
@@ -33,7 +34,8 @@ final class ImportExamples {
               "messages": {"created": 1830, "unchanged": 0, "skipped": 214}
             }""";
 
-    static final String LINKEDIN_CSV = """
+    static final String LINKEDIN_CSV =
+            """
             Notes:
             "When exporting your connection data, you may notice that some of the email addresses are missing."
 
@@ -41,7 +43,8 @@ final class ImportExamples {
             Ada,Lovelace,https://www.linkedin.com/in/ada-example,,"Analytical Engines, Ltd",Programmer,15 Mar 2024
             """;
 
-    static final String VCARD = """
+    static final String VCARD =
+            """
             BEGIN:VCARD
             VERSION:3.0
             FN:Ada Lovelace
@@ -53,12 +56,14 @@ final class ImportExamples {
             END:VCARD
             """;
 
-    static final String GOOGLE_CSV = """
+    static final String GOOGLE_CSV =
+            """
             Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Name
             Ada Lovelace,Ada,Lovelace,* myContacts ::: Mentors,* Work,ada@example.org ::: ada@home.example,Mobile,+44 20 7946 0000,Analytical Engines Ltd
             """;
 
-    static final String EXPORT_CSV = """
+    static final String EXPORT_CSV =
+            """
             Name,Given Name,Family Name,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Name,Organization 1 - Title,Address 1 - Type,Address 1 - Formatted,Event 1 - Type,Event 1 - Value,Custom Field 1 - Type,Custom Field 1 - Value,Website 1 - Type,Website 1 - Value
             Ada Lovelace,Ada,Lovelace,Met at the engine demo.,mentor ::: conference,,ada@example.org,,'+44 20 7946 0000,Analytical Engines Ltd,Programmer,,London,Connected,2024-03-15,Cadence days,21,linkedin,https://www.linkedin.com/in/ada-example
             """;

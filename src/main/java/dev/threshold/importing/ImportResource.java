@@ -1,8 +1,8 @@
 package dev.threshold.importing;
 
 import dev.threshold.platform.api.TakesFile;
-import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.problem.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,7 +34,9 @@ import java.util.Locale;
 @Path("/api/v1/imports")
 @TakesFile
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Import and export", description = "Contacts in from LinkedIn, vCard and Google Contacts files; all contacts out as vCard or CSV")
+@Tag(
+        name = "Import and export",
+        description = "Contacts in from LinkedIn, vCard and Google Contacts files; all contacts out as vCard or CSV")
 public class ImportResource {
 
     static final String CSV = "text/csv";
@@ -52,25 +54,42 @@ public class ImportResource {
     @POST
     @Path("linkedin")
     @Consumes({CSV, "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Import LinkedIn connections (and messages)",
-            description = "The Connections.csv of a LinkedIn data export, as downloaded (byte order mark, Notes: preamble,"
-                    + " old exports without URL/Position/Connected On). As multipart/form-data: the part `connections`"
-                    + " (else the first other CSV part) and optionally `messages`, the export's messages.csv, whose"
-                    + " messages become MESSAGE interactions (OUTBOUND when you sent them, INBOUND otherwise). You are"
-                    + " the participant who appears in the most messages, unless `me` says otherwise. Matches existing"
-                    + " contacts by LinkedIn profile, then e-mail, then phone; fills only empty fields; importing the"
-                    + " same file twice changes nothing.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "Connections.csv", value = ImportExamples.LINKEDIN_CSV)),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = LinkedInForm.class))})
-    @APIResponse(responseCode = "200", description = "What was imported, row by row",
-            content = @Content(schema = @Schema(implementation = ImportReport.class),
-                    examples = @ExampleObject(name = "report", value = ImportExamples.LINKEDIN_REPORT)))
-    public ImportReport linkedIn(InputStream body,
-                                 @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
-                                 @Parameter(description = "Your name or LinkedIn profile URL as messages.csv shows it (only with a messages part)")
-                                 @QueryParam("me") String me) {
+    @Operation(
+            summary = "Import LinkedIn connections (and messages)",
+            description =
+                    "The Connections.csv of a LinkedIn data export, as downloaded (byte order mark, Notes: preamble,"
+                            + " old exports without URL/Position/Connected On). As multipart/form-data: the part `connections`"
+                            + " (else the first other CSV part) and optionally `messages`, the export's messages.csv, whose"
+                            + " messages become MESSAGE interactions (OUTBOUND when you sent them, INBOUND otherwise). You are"
+                            + " the participant who appears in the most messages, unless `me` says otherwise. Matches existing"
+                            + " contacts by LinkedIn profile, then e-mail, then phone; fills only empty fields; importing the"
+                            + " same file twice changes nothing.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "Connections.csv", value = ImportExamples.LINKEDIN_CSV)),
+                @Content(
+                        mediaType = MediaType.MULTIPART_FORM_DATA,
+                        schema = @Schema(implementation = LinkedInForm.class))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "What was imported, row by row",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportReport.class),
+                            examples = @ExampleObject(name = "report", value = ImportExamples.LINKEDIN_REPORT)))
+    public ImportReport linkedIn(
+            InputStream body,
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
+            @Parameter(
+                            description =
+                                    "Your name or LinkedIn profile URL as messages.csv shows it (only with a messages part)")
+                    @QueryParam("me")
+                    String me) {
         return service.importFile(owner.id(), LinkedInConnections.KIND, () -> body, null, null, flag(dryRun));
     }
 
@@ -78,40 +97,65 @@ public class ImportResource {
     @Path("linkedin")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    public ImportReport linkedInMultipart(@RestForm(FileUpload.ALL) List<FileUpload> parts,
-                                          @QueryParam("dryRun") String dryRun, @QueryParam("me") String me) {
+    public ImportReport linkedInMultipart(
+            @RestForm(FileUpload.ALL) List<FileUpload> parts,
+            @QueryParam("dryRun") String dryRun,
+            @QueryParam("me") String me) {
         FileUpload messages = named(parts, "messages");
         if (messages == null) {
-            messages = parts.stream().filter(p -> "messages.csv".equalsIgnoreCase(p.fileName())).findFirst().orElse(null);
+            messages = parts.stream()
+                    .filter(p -> "messages.csv".equalsIgnoreCase(p.fileName()))
+                    .findFirst()
+                    .orElse(null);
         }
         FileUpload connections = named(parts, "connections");
         if (connections == null) {
             FileUpload skip = messages;
-            connections = parts.stream().filter(p -> p != skip).filter(ImportResource::isCsv).findFirst()
+            connections = parts.stream()
+                    .filter(p -> p != skip)
+                    .filter(ImportResource::isCsv)
+                    .findFirst()
                     .orElse(parts.stream().filter(p -> p != skip).findFirst().orElse(null));
         }
         if (connections == null) {
-            throw ApiProblem.invalid("connections", "is required: the Connections.csv of the LinkedIn export as a file part");
+            throw ApiProblem.invalid(
+                    "connections", "is required: the Connections.csv of the LinkedIn export as a file part");
         }
         FileUpload file = connections;
         FileUpload msgs = messages;
-        return service.importFile(owner.id(), LinkedInConnections.KIND, () -> Files.newInputStream(file.uploadedFile()),
-                msgs == null ? null : () -> Files.newInputStream(msgs.uploadedFile()), me, flag(dryRun));
+        return service.importFile(
+                owner.id(),
+                LinkedInConnections.KIND,
+                () -> Files.newInputStream(file.uploadedFile()),
+                msgs == null ? null : () -> Files.newInputStream(msgs.uploadedFile()),
+                me,
+                flag(dryRun));
     }
 
     @POST
     @Path("vcard")
     @Consumes({VCARD, "text/x-vcard", "text/directory", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Import vCards",
-            description = "One or many vCards (2.1, 3.0, 4.0) in one file, as phones, Outlook, Apple and Google write them;"
-                    + " as multipart/form-data, the first file part. Same matching and merge rules as every import.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = VCARD, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "contacts.vcf", value = ImportExamples.VCARD)),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = FileForm.class))})
-    @APIResponse(responseCode = "200", description = "What was imported, card by card (line = where the card begins)",
-            content = @Content(schema = @Schema(implementation = ImportReport.class),
-                    examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
+    @Operation(
+            summary = "Import vCards",
+            description =
+                    "One or many vCards (2.1, 3.0, 4.0) in one file, as phones, Outlook, Apple and Google write them;"
+                            + " as multipart/form-data, the first file part. Same matching and merge rules as every import.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = VCARD,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "contacts.vcf", value = ImportExamples.VCARD)),
+                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = FileForm.class))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "What was imported, card by card (line = where the card begins)",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportReport.class),
+                            examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
     public ImportReport vcard(InputStream body, @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun) {
         return service.importFile(owner.id(), VCards.KIND, () -> body, null, null, flag(dryRun));
     }
@@ -120,27 +164,39 @@ public class ImportResource {
     @Path("vcard")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    public ImportReport vcardMultipart(@RestForm(FileUpload.ALL) List<FileUpload> parts, @QueryParam("dryRun") String dryRun) {
+    public ImportReport vcardMultipart(
+            @RestForm(FileUpload.ALL) List<FileUpload> parts, @QueryParam("dryRun") String dryRun) {
         FileUpload file = first(parts);
-        return service.importFile(owner.id(), VCards.KIND, () -> Files.newInputStream(file.uploadedFile()),
-                null, null, flag(dryRun));
+        return service.importFile(
+                owner.id(), VCards.KIND, () -> Files.newInputStream(file.uploadedFile()), null, null, flag(dryRun));
     }
 
     @POST
     @Path("google")
     @Consumes({CSV, "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Import a Google Contacts CSV",
+    @Operation(
+            summary = "Import a Google Contacts CSV",
             description = "A Google Contacts export (either of Google's CSV layouts, and Threshold's own CSV export):"
                     + " ` ::: ` separates several values in one cell, a type starting with `* ` marks the primary one."
                     + " As multipart/form-data, the first file part. Same matching and merge rules as every import.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "contacts.csv", value = ImportExamples.GOOGLE_CSV)),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = FileForm.class))})
-    @APIResponse(responseCode = "200", description = "What was imported, row by row",
-            content = @Content(schema = @Schema(implementation = ImportReport.class),
-                    examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
-    public ImportReport google(InputStream body, @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun) {
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "contacts.csv", value = ImportExamples.GOOGLE_CSV)),
+                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = FileForm.class))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "What was imported, row by row",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportReport.class),
+                            examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
+    public ImportReport google(
+            InputStream body, @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun) {
         return service.importFile(owner.id(), GoogleContacts.KIND, () -> body, null, null, flag(dryRun));
     }
 
@@ -148,10 +204,16 @@ public class ImportResource {
     @Path("google")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    public ImportReport googleMultipart(@RestForm(FileUpload.ALL) List<FileUpload> parts, @QueryParam("dryRun") String dryRun) {
+    public ImportReport googleMultipart(
+            @RestForm(FileUpload.ALL) List<FileUpload> parts, @QueryParam("dryRun") String dryRun) {
         FileUpload file = first(parts);
-        return service.importFile(owner.id(), GoogleContacts.KIND, () -> Files.newInputStream(file.uploadedFile()),
-                null, null, flag(dryRun));
+        return service.importFile(
+                owner.id(),
+                GoogleContacts.KIND,
+                () -> Files.newInputStream(file.uploadedFile()),
+                null,
+                null,
+                flag(dryRun));
     }
 
     private static FileUpload first(List<FileUpload> parts) {
@@ -162,7 +224,9 @@ public class ImportResource {
     }
 
     private static FileUpload named(List<FileUpload> parts, String name) {
-        return parts == null ? null : parts.stream().filter(p -> name.equals(p.name())).findFirst().orElse(null);
+        return parts == null
+                ? null
+                : parts.stream().filter(p -> name.equals(p.name())).findFirst().orElse(null);
     }
 
     private static boolean isCsv(FileUpload p) {
@@ -185,12 +249,12 @@ public class ImportResource {
     /** OpenAPI schema of the LinkedIn multipart upload. */
     @Schema(name = "LinkedInUpload")
     public record LinkedInForm(
-            @Schema(type = SchemaType.STRING, format = "binary", description = "Connections.csv", required = true) String connections,
-            @Schema(type = SchemaType.STRING, format = "binary", description = "messages.csv (optional)") String messages) {
-    }
+            @Schema(type = SchemaType.STRING, format = "binary", description = "Connections.csv", required = true)
+                    String connections,
+            @Schema(type = SchemaType.STRING, format = "binary", description = "messages.csv (optional)")
+                    String messages) {}
 
     /** OpenAPI schema of a single-file multipart upload. */
     @Schema(name = "FileUpload")
-    public record FileForm(@Schema(type = SchemaType.STRING, format = "binary", required = true) String file) {
-    }
+    public record FileForm(@Schema(type = SchemaType.STRING, format = "binary", required = true) String file) {}
 }

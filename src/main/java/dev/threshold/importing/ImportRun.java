@@ -37,7 +37,15 @@ final class ImportRun {
     }
 
     ImportReport report(boolean dryRun) {
-        return new ImportReport(dryRun, created, updated, unchanged, skipped, List.copyOf(errors),
-                hasMessages ? new ImportReport.MessagesReport(messagesCreated, messagesUnchanged, messagesSkipped) : null);
+        return new ImportReport(
+                dryRun,
+                created,
+                updated,
+                unchanged,
+                skipped,
+                List.copyOf(errors),
+                hasMessages
+                        ? new ImportReport.MessagesReport(messagesCreated, messagesUnchanged, messagesSkipped)
+                        : null);
     }
 }

@@ -57,27 +57,29 @@ public class ImportService {
      * {@code dryRun}, the transaction is rolled back (the caller's: it is marked rollback-only) and the report
      * says what the import would have done.
      */
-    public ImportReport importFile(String owner, String kind, Upload file, Upload messagesFile, String me,
-                                   boolean dryRun) {
+    public ImportReport importFile(
+            String owner, String kind, Upload file, Upload messagesFile, String me, boolean dryRun) {
         ContactSource source = sources.get(kind);
         if (source == null) {
             throw new IllegalArgumentException("no contact source of kind " + kind);
         }
         try {
-            return QuarkusTransaction.joiningExisting().timeout((int) Transactions.LONG_RUNNING.toSeconds()).call(() -> {
-                ImportReport report = run(owner, source, file, messagesFile, me, dryRun);
-                if (dryRun) {
-                    throw new DryRun(report); // rolls the transaction back
-                }
-                return report;
-            });
+            return QuarkusTransaction.joiningExisting()
+                    .timeout((int) Transactions.LONG_RUNNING.toSeconds())
+                    .call(() -> {
+                        ImportReport report = run(owner, source, file, messagesFile, me, dryRun);
+                        if (dryRun) {
+                            throw new DryRun(report); // rolls the transaction back
+                        }
+                        return report;
+                    });
         } catch (DryRun done) {
             return done.report;
         }
     }
 
-    private ImportReport run(String owner, ContactSource source, Upload file, Upload messagesFile, String me,
-                             boolean dryRun) {
+    private ImportReport run(
+            String owner, ContactSource source, Upload file, Upload messagesFile, String me, boolean dryRun) {
         ImportRun run = new ImportRun();
         try {
             try (RowSource rows = source.open(file.open())) {
@@ -89,8 +91,12 @@ public class ImportService {
         } catch (TextInput.UnreadableFile e) {
             throw new ApiProblem(400, "unreadable-file", "Unreadable file", e.getMessage(), null);
         } catch (IOException | UncheckedIOException e) {
-            throw new ApiProblem(400, "unreadable-file", "Unreadable file",
-                    "The upload could not be read to its end; nothing was imported.", null);
+            throw new ApiProblem(
+                    400,
+                    "unreadable-file",
+                    "Unreadable file",
+                    "The upload could not be read to its end; nothing was imported.",
+                    null);
         }
         return run.report(dryRun);
     }

@@ -22,11 +22,11 @@ final class Keys {
      * (U+00A0, U+2007, U+202F) nor U+0085. Held to the database by KeysMatchTheMigrationTest.
      */
     private static final String SPACE = "\\s\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000";
+
     private static final Pattern SLUG = Pattern.compile("/in/([^/?#" + SPACE + "]+)");
     private static final Pattern SLUG_ANY_CASE = Pattern.compile("(?i)/in/([^/?#" + SPACE + "]+)");
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /** The lower-cased {@code <slug>} of a LinkedIn {@code …/in/<slug>} URL, or null. */
     static String linkedInSlug(String url) {
@@ -79,6 +79,8 @@ final class Keys {
 
     /** The key of the display-name fallback (rows without any other key): lower case, single spaces. */
     static String name(String displayName) {
-        return displayName == null ? null : displayName.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return displayName == null
+                ? null
+                : displayName.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,5 @@
 package dev.threshold.importing;
 
-import java.time.format.ResolverStyle;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.InputStream;
@@ -8,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +40,11 @@ final class LinkedInConnections implements RowSource {
     /** How many records may come before the header (the preamble is a handful). */
     static final int MAX_PREAMBLE_RECORDS = 50;
 
-    static final DateTimeFormatter CONNECTED_ON = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter CONNECTED_ON = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern("d MMM uuuu")
+            .toFormatter(Locale.ENGLISH)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final CsvRecords records;
     private final int firstName;
@@ -65,8 +68,9 @@ final class LinkedInConnections implements RowSource {
             }
         }
         if (header == null) {
-            throw new TextInput.UnreadableFile("This is not a LinkedIn Connections.csv: no header row with"
-                    + " 'First Name' and 'Last Name' columns was found. Upload Connections.csv from LinkedIn's data export.");
+            throw new TextInput.UnreadableFile(
+                    "This is not a LinkedIn Connections.csv: no header row with"
+                            + " 'First Name' and 'Last Name' columns was found. Upload Connections.csv from LinkedIn's data export.");
         }
         Map<String, Integer> c = CsvRecords.columns(header);
         firstName = c.get("first name");
@@ -113,7 +117,8 @@ final class LinkedInConnections implements RowSource {
             try {
                 d.connectedOn = parseDate(date);
             } catch (DateTimeParseException e) {
-                return ParsedRow.error(row.line(), "Connected On: '" + abbreviate(date) + "' is not a date such as 15 Mar 2024");
+                return ParsedRow.error(
+                        row.line(), "Connected On: '" + abbreviate(date) + "' is not a date such as 15 Mar 2024");
             }
         }
         d.completeDisplayName();

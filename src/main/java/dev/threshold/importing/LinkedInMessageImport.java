@@ -60,7 +60,8 @@ class LinkedInMessageImport {
         }
 
         boolean is(LinkedInMessages.Person p) {
-            return slug != null && slug.equals(p.slug()) || name != null && p.name() != null && name.equals(Keys.name(p.name()));
+            return slug != null && slug.equals(p.slug())
+                    || name != null && p.name() != null && name.equals(Keys.name(p.name()));
         }
     }
 
@@ -103,16 +104,22 @@ class LinkedInMessageImport {
             top.removeIf(p -> isContact(owner, p));
         }
         if (top.size() != 1) {
-            throw new ApiProblem(400, "validation", "Invalid request", "messages: cannot tell which participant is you;"
-                    + " send your name or LinkedIn profile URL as ?me=", List.of(new ApiProblem.FieldError("me",
-                    "is required to tell which participant of messages.csv is you")));
+            throw new ApiProblem(
+                    400,
+                    "validation",
+                    "Invalid request",
+                    "messages: cannot tell which participant is you;"
+                            + " send your name or LinkedIn profile URL as ?me=",
+                    List.of(new ApiProblem.FieldError(
+                            "me", "is required to tell which participant of messages.csv is you")));
         }
         LinkedInMessages.Person p = top.get(0);
         return new Me(p.slug(), p.name() == null ? null : Keys.name(p.name()));
     }
 
     private boolean isContact(String owner, LinkedInMessages.Person p) {
-        if (p.slug() != null && !store.findByKeys(owner, List.of(Keys.LINKEDIN + p.slug())).isEmpty()) {
+        if (p.slug() != null
+                && !store.findByKeys(owner, List.of(Keys.LINKEDIN + p.slug())).isEmpty()) {
             return true;
         }
         return p.name() != null && !store.findByNames(owner, List.of(p.name())).isEmpty();
@@ -123,8 +130,7 @@ class LinkedInMessageImport {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        record Pending(long line, LinkedInMessages.Person other, Instant at, Direction direction) {
-        }
+        record Pending(long line, LinkedInMessages.Person other, Instant at, Direction direction) {}
         List<Pending> pending = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();
@@ -165,7 +171,8 @@ class LinkedInMessageImport {
         Set<Instant> instants = new HashSet<>();
         List<UUID> resolved = new ArrayList<>();
         for (Pending p : pending) {
-            List<UUID> ids = p.other().slug() != null ? byKey.get(Keys.LINKEDIN + p.other().slug())
+            List<UUID> ids = p.other().slug() != null
+                    ? byKey.get(Keys.LINKEDIN + p.other().slug())
                     : p.other().name() != null ? byName.get(p.other().name()) : null;
             UUID id = ids == null || ids.isEmpty() ? null : ids.get(0);
             resolved.add(id);
@@ -188,8 +195,8 @@ class LinkedInMessageImport {
                 run.messagesUnchanged++;
                 continue;
             }
-            fresh.add(InteractionRecorder.draft(owner, id, InteractionType.MESSAGE, p.direction(), Channel.LINKEDIN,
-                    p.at(), null, null, now));
+            fresh.add(InteractionRecorder.draft(
+                    owner, id, InteractionType.MESSAGE, p.direction(), Channel.LINKEDIN, p.at(), null, null, now));
             lines.add(p.line());
         }
         record(owner, fresh, lines, run);

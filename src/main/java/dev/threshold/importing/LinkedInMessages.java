@@ -1,6 +1,5 @@
 package dev.threshold.importing;
 
-import java.time.format.TextStyle;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,12 +23,19 @@ import java.util.NoSuchElementException;
  */
 final class LinkedInMessages implements Iterator<LinkedInMessages.Message>, AutoCloseable {
 
-    static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+    static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
             .appendPattern("uuuu-MM-dd HH:mm")
-            .optionalStart().appendPattern(":ss").optionalEnd()
-            .optionalStart().appendLiteral(' ').appendZoneText(TextStyle.SHORT).optionalEnd()
+            .optionalStart()
+            .appendPattern(":ss")
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .appendZoneText(TextStyle.SHORT)
+            .optionalEnd()
             .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
-            .toFormatter(Locale.ENGLISH).withZone(ZoneOffset.UTC);
+            .toFormatter(Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     /** Someone in a message: a LinkedIn slug when the export has profile URLs, and a name. */
     record Person(String slug, String name) {
@@ -38,8 +45,7 @@ final class LinkedInMessages implements Iterator<LinkedInMessages.Message>, Auto
     }
 
     /** One message, or (with {@code error}) why its row cannot be read. */
-    record Message(long line, Person from, List<Person> to, Instant at, String error) {
-    }
+    record Message(long line, Person from, List<Person> to, Instant at, String error) {}
 
     private final CsvRecords records;
     private final int from;
@@ -57,8 +63,8 @@ final class LinkedInMessages implements Iterator<LinkedInMessages.Message>, Auto
         List<String> header = records.next().values();
         Map<String, Integer> c = CsvRecords.columns(header);
         if (!c.containsKey("from") || !c.containsKey("to") || !c.containsKey("date")) {
-            throw new TextInput.UnreadableFile("messages: this is not LinkedIn's messages.csv: the header has no"
-                    + " FROM, TO and DATE columns.");
+            throw new TextInput.UnreadableFile(
+                    "messages: this is not LinkedIn's messages.csv: the header has no" + " FROM, TO and DATE columns.");
         }
         from = c.get("from");
         to = c.get("to");
@@ -92,8 +98,13 @@ final class LinkedInMessages implements Iterator<LinkedInMessages.Message>, Auto
             at = null;
         }
         if (at == null) {
-            return new Message(row.line(), null, List.of(), null,
-                    "DATE: '" + LinkedInConnections.abbreviate(raw == null ? "" : raw) + "' is not a date such as 2024-03-15 10:22:31 UTC");
+            return new Message(
+                    row.line(),
+                    null,
+                    List.of(),
+                    null,
+                    "DATE: '" + LinkedInConnections.abbreviate(raw == null ? "" : raw)
+                            + "' is not a date such as 2024-03-15 10:22:31 UTC");
         }
         Person sender = new Person(Keys.linkedInSlug(get(v, fromUrl)), ContactDraft.clean(v.get(from)));
         List<String> names = list(v.get(to));

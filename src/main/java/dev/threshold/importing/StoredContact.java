@@ -1,6 +1,7 @@
 package dev.threshold.importing;
 
 import dev.threshold.platform.persistence.Ids;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

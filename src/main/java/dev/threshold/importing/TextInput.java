@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 final class TextInput extends Reader {
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
     private final CharBuffer chars = CharBuffer.allocate(64 * 1024);
     private final long maxRecordChars;

@@ -1,7 +1,5 @@
 package dev.threshold.importing;
 
-import java.io.BufferedReader;
-import java.io.UncheckedIOException;
 import ezvcard.VCard;
 import ezvcard.io.text.VCardReader;
 import ezvcard.parameter.EmailType;
@@ -14,9 +12,11 @@ import ezvcard.property.Telephone;
 import ezvcard.property.Url;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -150,9 +150,13 @@ final class VCards implements RowSource {
         List<Telephone> phones = new ArrayList<>(card.getTelephoneNumbers());
         phones.sort(Comparator.comparing(t -> !isPreferred(t.getTypes().contains(TelephoneType.PREF), t.getPref())));
         for (Telephone t : phones) {
-            d.phone(t.getText() != null ? t.getText() : t.getUri() == null ? null : t.getUri().getNumber());
+            d.phone(
+                    t.getText() != null
+                            ? t.getText()
+                            : t.getUri() == null ? null : t.getUri().getNumber());
         }
-        if (card.getOrganization() != null && !card.getOrganization().getValues().isEmpty()) {
+        if (card.getOrganization() != null
+                && !card.getOrganization().getValues().isEmpty()) {
             d.company = ContactDraft.clean(card.getOrganization().getValues().get(0));
         }
         if (!card.getTitles().isEmpty()) {
@@ -218,7 +222,7 @@ final class VCards implements RowSource {
             }
         }
         List<String> parts = new ArrayList<>();
-        for (String p : new String[]{a.getLocality(), a.getRegion(), a.getCountry()}) {
+        for (String p : new String[] {a.getLocality(), a.getRegion(), a.getCountry()}) {
             if (ContactDraft.clean(p) != null) {
                 parts.add(p.strip());
             }

@@ -1,11 +1,11 @@
 package dev.threshold.interaction;
 
-import dev.threshold.platform.problem.ApiProblem;
-import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
 import dev.threshold.platform.api.Params;
+import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.problem.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,11 +46,19 @@ public class ContactInteractionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record an interaction with a contact", description = "Updates the contact's score at once.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InteractionInput.class),
-            examples = @ExampleObject(name = "meeting", value = InteractionExamples.INTERACTION_INPUT)))
-    @APIResponse(responseCode = "201", description = "Recorded; Location names the new interaction",
-            content = @Content(schema = @Schema(implementation = InteractionView.class),
-                    examples = @ExampleObject(name = "meeting", value = InteractionExamples.INTERACTION)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = InteractionInput.class),
+                            examples = @ExampleObject(name = "meeting", value = InteractionExamples.INTERACTION_INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; Location names the new interaction",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = InteractionView.class),
+                            examples = @ExampleObject(name = "meeting", value = InteractionExamples.INTERACTION)))
     public Response create(@PathParam("contactId") String contactId, InteractionInput input, UriInfo uri) {
         UUID id = Params.pathId(contactId, "Contact " + contactId);
         if (input == null) {
@@ -58,20 +66,37 @@ public class ContactInteractionResource {
         }
         InteractionView created = service.create(owner.id(), id, input);
         metrics.recorded(created.type());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/interactions").path(created.id().toString()).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/v1/interactions")
+                        .path(created.id().toString())
+                        .build())
+                .tag(ETags.of(created.version()))
+                .entity(created)
+                .build();
     }
 
     @GET
     @Operation(summary = "List a contact's interactions, newest first")
-    @APIResponse(responseCode = "200", description = "A page of interactions",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of interactions",
             content = @Content(schema = @Schema(implementation = InteractionResource.InteractionPage.class)))
     public Page<InteractionView> list(
             @PathParam("contactId") String contactId,
             @Parameter(description = "Earliest occurredAt, inclusive (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "Latest occurredAt, exclusive (ISO-8601)") @QueryParam("to") String to,
-            @Parameter(schema = @Schema(enumeration = {"VIEW", "LIKE", "COMMENT", "SHARE", "MESSAGE", "CALL", "MEETING", "FAVOR"})) @QueryParam("type") String type,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            enumeration = {
+                                                "VIEW", "LIKE", "COMMENT", "SHARE", "MESSAGE", "CALL", "MEETING",
+                                                "FAVOR"
+                                            }))
+                    @QueryParam("type")
+                    String type,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit,
             @QueryParam("cursor") String cursor) {
         UUID id = Params.pathId(contactId, "Contact " + contactId);
         InteractionQuery query = InteractionQuery.parse(id, from, to, type);

@@ -48,6 +48,7 @@ public class Interaction {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

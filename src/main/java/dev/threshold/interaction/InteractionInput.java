@@ -17,14 +17,15 @@ import java.util.UUID;
  */
 @Schema(name = "InteractionInput")
 public record InteractionInput(
-        @Schema(description = "Required in POST /interactions/batch; taken from the path under /contacts/{id}") UUID contactId,
+        @Schema(description = "Required in POST /interactions/batch; taken from the path under /contacts/{id}")
+                UUID contactId,
         @NotNull @Schema(required = true) InteractionType type,
         @NotNull @Schema(required = true) Direction direction,
         @Schema(description = "Defaults to OTHER") Channel channel,
         @Schema(description = "When it happened (ISO-8601, UTC); defaults to now; at most 5 minutes in the future")
-        Instant occurredAt,
+                Instant occurredAt,
         @PositiveOrZero @DecimalMax("1000000") @Schema(nullable = true, description = "Points override; null uses the type's weight")
-        Double weight,
+                Double weight,
         @Size(max = 4000) String note) {
 
     static InteractionInput of(Interaction i) {

@@ -23,8 +23,12 @@ public class InteractionMetrics {
 
     public InteractionMetrics(MeterRegistry registry) {
         for (InteractionType type : InteractionType.values()) {
-            recorded.put(type, Counter.builder("threshold.interactions.recorded")
-                    .description("Interactions recorded (committed)").tag("type", type.name()).register(registry));
+            recorded.put(
+                    type,
+                    Counter.builder("threshold.interactions.recorded")
+                            .description("Interactions recorded (committed)")
+                            .tag("type", type.name())
+                            .register(registry));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.threshold.interaction;
 
-import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.Params;
+import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.score.math.InteractionType;
 
 import java.time.Instant;

@@ -46,8 +46,16 @@ public class InteractionRecorder {
      * A new interaction, not yet stored: a time-ordered id, {@code occurredAt} cut to microseconds (as PostgreSQL
      * keeps it) and {@code now} as its creation time.
      */
-    public static Interaction draft(String owner, UUID contactId, InteractionType type, Direction direction,
-                                    Channel channel, Instant occurredAt, Double weight, String note, Instant now) {
+    public static Interaction draft(
+            String owner,
+            UUID contactId,
+            InteractionType type,
+            Direction direction,
+            Channel channel,
+            Instant occurredAt,
+            Double weight,
+            String note,
+            Instant now) {
         Interaction i = new Interaction();
         i.ownerId = owner;
         i.id = Ids.timeOrdered();

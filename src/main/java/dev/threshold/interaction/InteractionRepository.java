@@ -76,13 +76,14 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         });
     }
 
-    private static final String INSERT_ALL = "INSERT INTO interactions (owner_id, id, contact_id, type, direction, channel,"
-            + " occurred_at, weight, note, created_at, updated_at, version)"
-            + " SELECT ?, u.id, u.contact_id, u.type, u.direction, u.channel, u.occurred_at, u.weight, u.note,"
-            + " u.created_at, u.updated_at, u.version"
-            + " FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::float8[],"
-            + " ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::int8[])"
-            + " AS u(id, contact_id, type, direction, channel, occurred_at, weight, note, created_at, updated_at, version)";
+    private static final String INSERT_ALL =
+            "INSERT INTO interactions (owner_id, id, contact_id, type, direction, channel,"
+                    + " occurred_at, weight, note, created_at, updated_at, version)"
+                    + " SELECT ?, u.id, u.contact_id, u.type, u.direction, u.channel, u.occurred_at, u.weight, u.note,"
+                    + " u.created_at, u.updated_at, u.version"
+                    + " FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::float8[],"
+                    + " ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::int8[])"
+                    + " AS u(id, contact_id, type, direction, channel, occurred_at, weight, note, created_at, updated_at, version)";
 
     public Optional<Interaction> findOwned(String ownerId, UUID id) {
         return find("ownerId = ?1 and id = ?2", ownerId, id).firstResultOptional();

@@ -1,12 +1,12 @@
 package dev.threshold.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
 import dev.threshold.platform.api.Params;
+import dev.threshold.platform.auth.CurrentOwner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,9 @@ import java.util.List;
 
 @Path("/api/v1/interactions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Interactions", description = "The relationship log: likes, comments, shares, messages, calls, meetings, favours")
+@Tag(
+        name = "Interactions",
+        description = "The relationship log: likes, comments, shares, messages, calls, meetings, favours")
 public class InteractionResource {
 
     private final InteractionService service;
@@ -48,15 +50,29 @@ public class InteractionResource {
 
     @GET
     @Operation(summary = "The owner's timeline, newest first")
-    @APIResponse(responseCode = "200", description = "A page of interactions",
-            content = @Content(schema = @Schema(implementation = InteractionPage.class),
-                    examples = @ExampleObject(name = "page", value = InteractionExamples.INTERACTION_PAGE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of interactions",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = InteractionPage.class),
+                            examples = @ExampleObject(name = "page", value = InteractionExamples.INTERACTION_PAGE)))
     public Page<InteractionView> timeline(
             @Parameter(description = "Earliest occurredAt, inclusive (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "Latest occurredAt, exclusive (ISO-8601)") @QueryParam("to") String to,
-            @Parameter(schema = @Schema(enumeration = {"VIEW", "LIKE", "COMMENT", "SHARE", "MESSAGE", "CALL", "MEETING", "FAVOR"})) @QueryParam("type") String type,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            enumeration = {
+                                                "VIEW", "LIKE", "COMMENT", "SHARE", "MESSAGE", "CALL", "MEETING",
+                                                "FAVOR"
+                                            }))
+                    @QueryParam("type")
+                    String type,
             @Parameter(description = "Only this contact's interactions") @QueryParam("contactId") String contactId,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit,
             @QueryParam("cursor") String cursor) {
         InteractionQuery query = InteractionQuery.parse(Params.uuid(contactId, "contactId"), from, to, type);
         return service.list(owner.id(), query, PageRequest.parse(limit, cursor, query.ordering()));
@@ -65,24 +81,42 @@ public class InteractionResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record up to 1,000 interactions at once, all or nothing",
-            description = "The body is a bare JSON array; each item names its contactId. One invalid item rejects the whole batch with a 400 naming it.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InteractionInput.class, maxItems = 1000),
-            examples = @ExampleObject(name = "batch", value = InteractionExamples.INTERACTION_BATCH)))
-    @APIResponse(responseCode = "201", description = "All recorded",
+    @Operation(
+            summary = "Record up to 1,000 interactions at once, all or nothing",
+            description =
+                    "The body is a bare JSON array; each item names its contactId. One invalid item rejects the whole batch with a 400 naming it.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = InteractionInput.class,
+                                            maxItems = 1000),
+                            examples = @ExampleObject(name = "batch", value = InteractionExamples.INTERACTION_BATCH)))
+    @APIResponse(
+            responseCode = "201",
+            description = "All recorded",
             content = @Content(schema = @Schema(implementation = InteractionList.class)))
     public Response batch(List<InteractionInput> inputs) {
         List<InteractionView> created = service.createBatch(owner.id(), inputs);
         created.forEach(i -> metrics.recorded(i.type()));
-        return Response.status(Response.Status.CREATED).entity(new InteractionList(created)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(new InteractionList(created))
+                .build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get an interaction")
-    @APIResponse(responseCode = "200", description = "The interaction; ETag carries its version",
-            content = @Content(schema = @Schema(implementation = InteractionView.class),
-                    examples = @ExampleObject(name = "meeting", value = InteractionExamples.INTERACTION)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The interaction; ETag carries its version",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = InteractionView.class),
+                            examples = @ExampleObject(name = "meeting", value = InteractionExamples.INTERACTION)))
     public Response get(@PathParam("id") String id) {
         InteractionView view = service.get(owner.id(), Params.pathId(id, "Interaction " + id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -91,11 +125,19 @@ public class InteractionResource {
     @PATCH
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Correct an interaction (JSON Merge Patch)", description = "The contact's score is re-derived from its log.")
-    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = InteractionInput.class),
-            examples = @ExampleObject(name = "patch", value = InteractionExamples.INTERACTION_PATCH)))
-    @APIResponse(responseCode = "200", description = "The updated interaction",
+    @Operation(
+            summary = "Correct an interaction (JSON Merge Patch)",
+            description = "The contact's score is re-derived from its log.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = InteractionInput.class),
+                            examples = @ExampleObject(name = "patch", value = InteractionExamples.INTERACTION_PATCH)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated interaction",
             content = @Content(schema = @Schema(implementation = InteractionView.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         InteractionView view = service.patch(owner.id(), Params.pathId(id, "Interaction " + id), patch, ifMatch);
@@ -112,10 +154,8 @@ public class InteractionResource {
     }
 
     @Schema(name = "InteractionPage")
-    public record InteractionPage(List<InteractionView> items, @Schema(nullable = true) String nextCursor) {
-    }
+    public record InteractionPage(List<InteractionView> items, @Schema(nullable = true) String nextCursor) {}
 
     @Schema(name = "InteractionList")
-    public record InteractionList(List<InteractionView> items) {
-    }
+    public record InteractionList(List<InteractionView> items) {}
 }

@@ -2,14 +2,13 @@ package dev.threshold.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.ETags;
 import dev.threshold.platform.api.MergePatch;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
 import dev.threshold.platform.api.Text;
+import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.score.ScoreLedger;
-import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.ScoreState;
 import dev.threshold.score.math.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +47,13 @@ public class InteractionService {
     private final Validator validator;
     private final ObjectMapper json;
 
-    public InteractionService(InteractionRepository interactions, InteractionRecorder recorder, ScoreLedger ledger,
-                              EntityManager em, Validator validator, ObjectMapper json) {
+    public InteractionService(
+            InteractionRepository interactions,
+            InteractionRecorder recorder,
+            ScoreLedger ledger,
+            EntityManager em,
+            Validator validator,
+            ObjectMapper json) {
         this.interactions = interactions;
         this.recorder = recorder;
         this.ledger = ledger;
@@ -71,7 +75,7 @@ public class InteractionService {
         ScoreState state = ledger.lock(owner, contactId).orElseThrow(() -> ApiProblem.notFound("Contact " + contactId));
         ScoringSettings settings = ledger.settings(owner);
         Interaction interaction = newInteraction(owner, contactId, input, now);
-        interactions.insertAll(List.of(interaction));  // plain JDBC, as for a batch: no ORM flush on the hot path
+        interactions.insertAll(List.of(interaction)); // plain JDBC, as for a batch: no ORM flush on the hot path
         ledger.store(owner, contactId, state.plus(InteractionRecorder.scored(interaction), settings));
         return InteractionView.of(interaction);
     }
@@ -133,7 +137,8 @@ public class InteractionService {
         Interaction interaction = require(owner, id);
         ETags.check(ifMatch, interaction.version);
         ledger.lock(owner, interaction.contactId);
-        InteractionInput input = MergePatch.merge(json, InteractionInput.of(interaction), patch, InteractionInput.class);
+        InteractionInput input =
+                MergePatch.merge(json, InteractionInput.of(interaction), patch, InteractionInput.class);
         if (input.contactId() == null || !input.contactId().equals(interaction.contactId)) {
             throw ApiProblem.invalid("contactId", "cannot be changed; delete the interaction and record it again");
         }
@@ -192,12 +197,16 @@ public class InteractionService {
             params.put("after", after);
         }
         jpql.append(" order by occurredAt desc, id desc");
-        List<Interaction> rows = interactions.find(jpql.toString(), params).page(0, page.limit() + 1).list();
+        List<Interaction> rows = interactions
+                .find(jpql.toString(), params)
+                .page(0, page.limit() + 1)
+                .list();
         return page.page(rows, InteractionView::of, i -> List.of(i.occurredAt.toString(), i.id.toString()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<InteractionView> listForContact(String owner, UUID contactId, InteractionQuery query, PageRequest page) {
+    public Page<InteractionView> listForContact(
+            String owner, UUID contactId, InteractionQuery query, PageRequest page) {
         if (!ledger.contactExists(owner, contactId)) {
             throw ApiProblem.notFound("Contact " + contactId);
         }
@@ -222,7 +231,8 @@ public class InteractionService {
         }
         if (input.occurredAt() != null) {
             if (input.occurredAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
-                errors.add(new ApiProblem.FieldError(prefix + "occurredAt", "must not be more than 5 minutes in the future"));
+                errors.add(new ApiProblem.FieldError(
+                        prefix + "occurredAt", "must not be more than 5 minutes in the future"));
             } else if (input.occurredAt().isBefore(EARLIEST)) {
                 errors.add(new ApiProblem.FieldError(prefix + "occurredAt", "must not be before 1970-01-01T00:00:00Z"));
             }
@@ -233,13 +243,19 @@ public class InteractionService {
     }
 
     private static Interaction newInteraction(String owner, UUID contactId, InteractionInput input, Instant now) {
-        return InteractionRecorder.draft(owner, contactId, input.type(), input.direction(),
+        return InteractionRecorder.draft(
+                owner,
+                contactId,
+                input.type(),
+                input.direction(),
                 input.channel() == null ? Channel.OTHER : input.channel(),
-                input.occurredAt() == null ? now : input.occurredAt(), input.weight(), Text.clean("note", input.note()), now);
+                input.occurredAt() == null ? now : input.occurredAt(),
+                input.weight(),
+                Text.clean("note", input.note()),
+                now);
     }
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
-
 }

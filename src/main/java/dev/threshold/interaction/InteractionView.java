@@ -22,7 +22,17 @@ public record InteractionView(
         @Schema(readOnly = true) long version) {
 
     static InteractionView of(Interaction i) {
-        return new InteractionView(i.id, i.contactId, i.type, i.direction, i.channel, i.occurredAt, i.weight, i.note,
-                i.createdAt, i.updatedAt, i.version);
+        return new InteractionView(
+                i.id,
+                i.contactId,
+                i.type,
+                i.direction,
+                i.channel,
+                i.occurredAt,
+                i.weight,
+                i.note,
+                i.createdAt,
+                i.updatedAt,
+                i.version);
     }
 }

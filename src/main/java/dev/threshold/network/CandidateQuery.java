@@ -20,15 +20,20 @@ import java.util.UUID;
  */
 final class CandidateQuery {
 
-    private static final String COLUMNS = "id, display_name, score_key, in_key, out_key, last_interaction_at, cadence_days";
+    private static final String COLUMNS =
+            "id, display_name, score_key, in_key, out_key, last_interaction_at, cadence_days";
 
     /** A contact found in a candidate list. */
-    record Row(UUID id, String displayName, double key, double inKey, double outKey, Instant lastAt,
-               Integer cadenceDays) {
-    }
+    record Row(
+            UUID id,
+            String displayName,
+            double key,
+            double inKey,
+            double outKey,
+            Instant lastAt,
+            Integer cadenceDays) {}
 
-    private record Found(int branch, Row row) {
-    }
+    private record Found(int branch, Row row) {}
 
     private final String owner;
     private final int limit;
@@ -47,7 +52,10 @@ final class CandidateQuery {
      */
     CandidateQuery scoreRange(double minKey, double maxKey, Instant touchedBefore) {
         branch();
-        sql.append("SELECT ").append(branches - 1).append(" AS branch, ").append(COLUMNS)
+        sql.append("SELECT ")
+                .append(branches - 1)
+                .append(" AS branch, ")
+                .append(COLUMNS)
                 .append(" FROM contacts WHERE owner_id = ? AND score_key >= ?");
         params.add(owner);
         params.add(minKey);
@@ -76,7 +84,10 @@ final class CandidateQuery {
     /** Adds the contacts with a cadence of their own that are due at {@code now}, never touched first. */
     CandidateQuery personalCadenceDue(Instant now) {
         branch();
-        sql.append("SELECT ").append(branches - 1).append(" AS branch, ").append(COLUMNS)
+        sql.append("SELECT ")
+                .append(branches - 1)
+                .append(" AS branch, ")
+                .append(COLUMNS)
                 .append(" FROM contacts WHERE owner_id = ? AND cadence_days IS NOT NULL"
                         + " AND (last_interaction_at IS NULL"
                         + " OR last_interaction_at < CAST(? AS timestamptz) - make_interval(days => cadence_days))"
@@ -98,11 +109,14 @@ final class CandidateQuery {
         for (int i = 0; i < branches; i++) {
             rows.add(new ArrayList<>());
         }
-        List<Found> found = jdbc.list(sql.toString(), ps -> {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-        }, CandidateQuery::found);
+        List<Found> found = jdbc.list(
+                sql.toString(),
+                ps -> {
+                    for (int i = 0; i < params.size(); i++) {
+                        ps.setObject(i + 1, params.get(i));
+                    }
+                },
+                CandidateQuery::found);
         for (Found f : found) {
             rows.get(f.branch()).add(f.row());
         }
@@ -111,8 +125,15 @@ final class CandidateQuery {
 
     private static Found found(ResultSet rs) throws SQLException {
         OffsetDateTime last = rs.getObject("last_interaction_at", OffsetDateTime.class);
-        return new Found(rs.getInt("branch"), new Row(rs.getObject("id", UUID.class), rs.getString("display_name"),
-                rs.getDouble("score_key"), rs.getDouble("in_key"), rs.getDouble("out_key"),
-                last == null ? null : last.toInstant(), rs.getObject("cadence_days", Integer.class)));
+        return new Found(
+                rs.getInt("branch"),
+                new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("display_name"),
+                        rs.getDouble("score_key"),
+                        rs.getDouble("in_key"),
+                        rs.getDouble("out_key"),
+                        last == null ? null : last.toInstant(),
+                        rs.getObject("cadence_days", Integer.class)));
     }
 }

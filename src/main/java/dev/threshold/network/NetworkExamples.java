@@ -3,10 +3,10 @@ package dev.threshold.network;
 /** Request and response examples of the the network summary and recommendations operations in the OpenAPI document. */
 final class NetworkExamples {
 
-    private NetworkExamples() {
-    }
+    private NetworkExamples() {}
 
-    public static final String SUMMARY = """
+    public static final String SUMMARY =
+            """
             {
               "at": "2026-11-20T09:30:00Z",
               "contacts": 412,
@@ -18,7 +18,8 @@ final class NetworkExamples {
               "interactions": {"total": 5230, "lastInteractionAt": "2026-11-20T09:30:00Z"}
             }""";
 
-    public static final String RECOMMENDATIONS = """
+    public static final String RECOMMENDATIONS =
+            """
             {"items": [
               {"contactId": "0d9e8f7a-6b5c-4d3e-9f1a-2b3c4d5e6f70", "displayName": "Alan Turing", "tier": "FRIEND",
                "strength": 41.2, "reason": "TIER_DROP_SOON", "daysUntilTierDrop": 3.8,

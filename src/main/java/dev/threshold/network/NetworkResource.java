@@ -1,7 +1,7 @@
 package dev.threshold.network;
 
-import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.PageRequest;
+import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.score.TimeParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,24 +34,40 @@ public class NetworkResource {
 
     @GET
     @Path("summary")
-    @Operation(summary = "The tier pyramid, who clears each action, and the size of the log",
-            description = "Counts use the stored scores; for an `at` in the past, interactions recorded after `at` are counted as if they had already happened.")
-    @APIResponse(responseCode = "200", description = "The summary",
-            content = @Content(schema = @Schema(implementation = NetworkSummary.class),
-                    examples = @ExampleObject(name = "summary", value = NetworkExamples.SUMMARY)))
-    public NetworkSummary summary(@Parameter(description = "Instant (ISO-8601); default now") @QueryParam("at") String at) {
+    @Operation(
+            summary = "The tier pyramid, who clears each action, and the size of the log",
+            description =
+                    "Counts use the stored scores; for an `at` in the past, interactions recorded after `at` are counted as if they had already happened.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The summary",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NetworkSummary.class),
+                            examples = @ExampleObject(name = "summary", value = NetworkExamples.SUMMARY)))
+    public NetworkSummary summary(
+            @Parameter(description = "Instant (ISO-8601); default now") @QueryParam("at") String at) {
         return service.summary(owner.id(), TimeParams.at(at));
     }
 
     @GET
     @Path("recommendations")
-    @Operation(summary = "Whom to engage next, and why",
-            description = "TIER_DROP_SOON (falls a tier within 14 days), NEXT_TIER_CLOSE (within 5 points of the next tier), CADENCE_DUE (last touch older than the wanted cadence); each with the interaction that would help.")
-    @APIResponse(responseCode = "200", description = "The recommendations, most urgent first",
-            content = @Content(schema = @Schema(implementation = Recommendation.Items.class),
-                    examples = @ExampleObject(name = "recommendations", value = NetworkExamples.RECOMMENDATIONS)))
+    @Operation(
+            summary = "Whom to engage next, and why",
+            description =
+                    "TIER_DROP_SOON (falls a tier within 14 days), NEXT_TIER_CLOSE (within 5 points of the next tier), CADENCE_DUE (last touch older than the wanted cadence); each with the interaction that would help.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The recommendations, most urgent first",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = Recommendation.Items.class),
+                            examples =
+                                    @ExampleObject(name = "recommendations", value = NetworkExamples.RECOMMENDATIONS)))
     public Recommendation.Items recommendations(
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit) {
         int size = PageRequest.parse(limit, null, "recommendations").limit();
         return new Recommendation.Items(recommendations.recommendations(owner.id(), size));
     }

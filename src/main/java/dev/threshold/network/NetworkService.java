@@ -1,8 +1,5 @@
 package dev.threshold.network;
 
-import java.util.HashMap;
-import java.util.TreeSet;
-import java.util.function.ToLongFunction;
 import dev.threshold.action.ActionRef;
 import dev.threshold.action.ActionService;
 import dev.threshold.platform.persistence.Jdbc;
@@ -20,10 +17,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 /**
  * The network summary (the recommendations are {@link RecommendationService}). It reads the owner's
@@ -74,8 +74,8 @@ public class NetworkService {
         for (int i = 0; i < lows.length; i++) {
             inFloorBucket.put(lows[i], histogram.edges[i]);
         }
-        ToLongFunction<Double> atLeast = key -> ScoreBuckets.atLeast(histogram.contacts, key,
-                inFloorBucket.getOrDefault(key, 0L));
+        ToLongFunction<Double> atLeast =
+                key -> ScoreBuckets.atLeast(histogram.contacts, key, inFloorBucket.getOrDefault(key, 0L));
         Map<Tier, Long> tiers = new EnumMap<>(Tier.class);
         long total = 0;
         for (Tier tier : Tier.values()) {
@@ -86,10 +86,17 @@ public class NetworkService {
         }
         List<NetworkSummary.ActionCount> counts = new ArrayList<>();
         for (ActionRef action : actionRefs) {
-            counts.add(new NetworkSummary.ActionCount(action.id(), action.name(), action.threshold(),
+            counts.add(new NetworkSummary.ActionCount(
+                    action.id(),
+                    action.name(),
+                    action.threshold(),
                     atLeast.applyAsLong(scorer.keyFloor(action.threshold()))));
         }
-        return new NetworkSummary(at, total, tiers, counts,
+        return new NetworkSummary(
+                at,
+                total,
+                tiers,
+                counts,
                 new NetworkSummary.Interactions(histogram.interactions, histogram.lastInteractionAt));
     }
 
@@ -111,13 +118,17 @@ public class NetworkService {
             lo[i] = lows[i];
             hi[i] = ScoreBuckets.end(ScoreBuckets.bucket(lows[i]));
         }
-        return jdbc.first(SUMMARY_SQL, ps -> {
-            ps.setString(1, owner);
-            ps.setString(2, owner);
-            ps.setArray(3, ps.getConnection().createArrayOf("float8", lo));
-            ps.setArray(4, ps.getConnection().createArrayOf("float8", hi));
-            ps.setString(5, owner);
-        }, rs -> histogram(rs, lows.length)).orElseThrow(); // aggregates: always one row
+        return jdbc.first(
+                        SUMMARY_SQL,
+                        ps -> {
+                            ps.setString(1, owner);
+                            ps.setString(2, owner);
+                            ps.setArray(3, ps.getConnection().createArrayOf("float8", lo));
+                            ps.setArray(4, ps.getConnection().createArrayOf("float8", hi));
+                            ps.setString(5, owner);
+                        },
+                        rs -> histogram(rs, lows.length))
+                .orElseThrow(); // aggregates: always one row
     }
 
     private static Histogram histogram(ResultSet rs, int lows) throws SQLException {
@@ -148,7 +159,6 @@ public class NetworkService {
     }
 
     /** Contacts per bucket (stripes summed), the interaction total, the last touch, and the floor-bucket counts. */
-    private record Histogram(NavigableMap<Long, Long> contacts, long interactions, Instant lastInteractionAt,
-                             long[] edges) {
-    }
+    private record Histogram(
+            NavigableMap<Long, Long> contacts, long interactions, Instant lastInteractionAt, long[] edges) {}
 }

@@ -10,14 +10,12 @@ import java.util.UUID;
 
 /** The owner's network at an instant: the tier pyramid, who clears each action, and the log's size. */
 @Schema(name = "NetworkSummary")
-public record NetworkSummary(Instant at, long contacts, Map<Tier, Long> tiers, List<ActionCount> actions,
-                             Interactions interactions) {
+public record NetworkSummary(
+        Instant at, long contacts, Map<Tier, Long> tiers, List<ActionCount> actions, Interactions interactions) {
 
     @Schema(name = "ActionCount")
-    public record ActionCount(UUID id, String name, double threshold, long contacts) {
-    }
+    public record ActionCount(UUID id, String name, double threshold, long contacts) {}
 
     @Schema(name = "InteractionTotals")
-    public record Interactions(long total, @Schema(nullable = true) Instant lastInteractionAt) {
-    }
+    public record Interactions(long total, @Schema(nullable = true) Instant lastInteractionAt) {}
 }

@@ -11,20 +11,27 @@ import java.util.UUID;
 
 /** Whom to engage next and why. */
 @Schema(name = "Recommendation")
-public record Recommendation(UUID contactId, String displayName, Tier tier, double strength, Reason reason,
-                             @Schema(nullable = true) Double daysUntilTierDrop,
-                             @Schema(nullable = true) Instant lastInteractionAt,
-                             SuggestedInteraction suggestedInteraction,
-                             @Schema(description = "Why, in words") String detail) {
+public record Recommendation(
+        UUID contactId,
+        String displayName,
+        Tier tier,
+        double strength,
+        Reason reason,
+        @Schema(nullable = true) Double daysUntilTierDrop,
+        @Schema(nullable = true) Instant lastInteractionAt,
+        SuggestedInteraction suggestedInteraction,
+        @Schema(description = "Why, in words") String detail) {
 
     /** Declared most urgent first: the recommendations are sorted by reason in this order. */
-    public enum Reason { TIER_DROP_SOON, NEXT_TIER_CLOSE, CADENCE_DUE }
+    public enum Reason {
+        TIER_DROP_SOON,
+        NEXT_TIER_CLOSE,
+        CADENCE_DUE
+    }
 
     @Schema(name = "SuggestedInteraction")
-    public record SuggestedInteraction(InteractionType type, Direction direction) {
-    }
+    public record SuggestedInteraction(InteractionType type, Direction direction) {}
 
     @Schema(name = "Recommendations")
-    public record Items(List<Recommendation> items) {
-    }
+    public record Items(List<Recommendation> items) {}
 }

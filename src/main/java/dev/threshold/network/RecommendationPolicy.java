@@ -33,8 +33,8 @@ final class RecommendationPolicy {
     private static final List<Tier> TIERS = List.of(Tier.ACQUAINTANCE, Tier.FRIEND, Tier.ALLY);
 
     /** Most urgent first: by reason in the order {@link Reason} declares them, then by {@link Candidate#urgency()}. */
-    static final Comparator<Candidate> MOST_URGENT_FIRST = Comparator.comparing(Candidate::reason)
-            .thenComparingDouble(Candidate::urgency);
+    static final Comparator<Candidate> MOST_URGENT_FIRST =
+            Comparator.comparing(Candidate::reason).thenComparingDouble(Candidate::urgency);
 
     /**
      * One candidate list: the contacts with {@code minKey <= score_key < maxKey}, for a tier's cadence also
@@ -54,8 +54,8 @@ final class RecommendationPolicy {
      * the points below the tier (NEXT_TIER_CLOSE) or the days overdue (CADENCE_DUE, with the wanted
      * {@code cadenceDays}; null for the other reasons).
      */
-    record Candidate(CandidateQuery.Row row, Reason reason, Tier tier, double targetKey, double measure,
-                     Integer cadenceDays) {
+    record Candidate(
+            CandidateQuery.Row row, Reason reason, Tier tier, double targetKey, double measure, Integer cadenceDays) {
 
         /** Lower is more urgent within a reason: the fewest days to the drop, the closest, the most overdue. */
         double urgency() {
@@ -83,22 +83,51 @@ final class RecommendationPolicy {
         for (Tier tier : TIERS) {
             double inTier = scorer.keyFloor(tier);
             // in the tier now, below its floor DROP_HORIZON from now
-            add(ranges, new Range(Reason.TIER_DROP_SOON, tier, inTier, Math.min(later.keyFloor(tier), upper(tier)), null,
-                    later.keyFloor(tier)));
+            add(
+                    ranges,
+                    new Range(
+                            Reason.TIER_DROP_SOON,
+                            tier,
+                            inTier,
+                            Math.min(later.keyFloor(tier), upper(tier)),
+                            null,
+                            later.keyFloor(tier)));
             // within CLOSE_POINTS below the floor of `tier`
-            add(ranges, new Range(Reason.NEXT_TIER_CLOSE, tier,
-                    scorer.keyFloor(Math.max(0.0, settings.floor(tier) - CLOSE_POINTS)), inTier, null, inTier));
+            add(
+                    ranges,
+                    new Range(
+                            Reason.NEXT_TIER_CLOSE,
+                            tier,
+                            scorer.keyFloor(Math.max(0.0, settings.floor(tier) - CLOSE_POINTS)),
+                            inTier,
+                            null,
+                            inTier));
             // by the tier's cadence, for contacts without a cadence of their own
             Integer cadence = settings.cadence(tier);
             if (cadence != null) {
-                add(ranges, new Range(Reason.CADENCE_DUE, tier, inTier, upper(tier), now.minus(Duration.ofDays(cadence)),
-                        scorerAt.apply(now.plus(Duration.ofDays(cadence))).keyFloor(tier)));
+                add(
+                        ranges,
+                        new Range(
+                                Reason.CADENCE_DUE,
+                                tier,
+                                inTier,
+                                upper(tier),
+                                now.minus(Duration.ofDays(cadence)),
+                                scorerAt.apply(now.plus(Duration.ofDays(cadence)))
+                                        .keyFloor(tier)));
             }
         }
         Integer strangerCadence = settings.cadence(Tier.STRANGER);
         if (strangerCadence != null) {
-            add(ranges, new Range(Reason.CADENCE_DUE, Tier.STRANGER, Double.NEGATIVE_INFINITY,
-                    scorer.keyFloor(Tier.ACQUAINTANCE), now.minus(Duration.ofDays(strangerCadence)), Double.NaN));
+            add(
+                    ranges,
+                    new Range(
+                            Reason.CADENCE_DUE,
+                            Tier.STRANGER,
+                            Double.NEGATIVE_INFINITY,
+                            scorer.keyFloor(Tier.ACQUAINTANCE),
+                            now.minus(Duration.ofDays(strangerCadence)),
+                            Double.NaN));
         }
         return ranges;
     }
@@ -107,14 +136,24 @@ final class RecommendationPolicy {
     Candidate candidate(Range range, CandidateQuery.Row row) {
         Tier tier = range.tier();
         return switch (range.reason()) {
-            case TIER_DROP_SOON -> new Candidate(row, range.reason(), tier, range.targetKey(),
-                    scorer.daysUntilTierDrop(row.key()), null);
-            case NEXT_TIER_CLOSE -> new Candidate(row, range.reason(), tier, range.targetKey(),
-                    settings.floor(tier) - scorer.exactStrength(row.key()), null);
+            case TIER_DROP_SOON -> new Candidate(
+                    row, range.reason(), tier, range.targetKey(), scorer.daysUntilTierDrop(row.key()), null);
+            case NEXT_TIER_CLOSE -> new Candidate(
+                    row,
+                    range.reason(),
+                    tier,
+                    range.targetKey(),
+                    settings.floor(tier) - scorer.exactStrength(row.key()),
+                    null);
             case CADENCE_DUE -> {
                 int cadence = settings.cadence(tier);
-                yield new Candidate(row, range.reason(), tier, tier == Tier.STRANGER ? row.key() : range.targetKey(),
-                        overdueDays(row, cadence), cadence);
+                yield new Candidate(
+                        row,
+                        range.reason(),
+                        tier,
+                        tier == Tier.STRANGER ? row.key() : range.targetKey(),
+                        overdueDays(row, cadence),
+                        cadence);
             }
         };
     }
@@ -122,9 +161,11 @@ final class RecommendationPolicy {
     /** A contact due by its own cadence ({@link CandidateQuery#personalCadenceDue}). */
     Candidate personalCadence(CandidateQuery.Row row) {
         Tier tier = scorer.tier(row.key());
-        double target = tier == Tier.STRANGER ? row.key()
+        double target = tier == Tier.STRANGER
+                ? row.key()
                 : scorerAt.apply(now.plus(Duration.ofDays(row.cadenceDays()))).keyFloor(tier);
-        return new Candidate(row, Reason.CADENCE_DUE, tier, target, overdueDays(row, row.cadenceDays()), row.cadenceDays());
+        return new Candidate(
+                row, Reason.CADENCE_DUE, tier, target, overdueDays(row, row.cadenceDays()), row.cadenceDays());
     }
 
     /** The interaction that moves the contact towards the candidate's target key. */

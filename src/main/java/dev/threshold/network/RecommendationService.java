@@ -43,7 +43,8 @@ public class RecommendationService {
         for (RecommendationPolicy.Range range : ranges) {
             query.scoreRange(range.minKey(), range.maxKey(), range.touchedBefore());
         }
-        List<List<CandidateQuery.Row>> found = query.personalCadenceDue(scorer.at()).read(jdbc);
+        List<List<CandidateQuery.Row>> found =
+                query.personalCadenceDue(scorer.at()).read(jdbc);
 
         List<RecommendationPolicy.Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
@@ -71,8 +72,14 @@ public class RecommendationService {
     private static Recommendation item(RecommendationPolicy.Candidate c, RecommendationPolicy policy, Scorer scorer) {
         CandidateQuery.Row row = c.row();
         var suggestion = policy.suggestion(c);
-        return new Recommendation(row.id(), row.displayName(), scorer.tier(row.key()), scorer.strength(row.key()),
-                c.reason(), scorer.daysUntilTierDrop(row.key()), row.lastAt(),
+        return new Recommendation(
+                row.id(),
+                row.displayName(),
+                scorer.tier(row.key()),
+                scorer.strength(row.key()),
+                c.reason(),
+                scorer.daysUntilTierDrop(row.key()),
+                row.lastAt(),
                 new Recommendation.SuggestedInteraction(suggestion.type(), suggestion.direction()),
                 RecommendationText.detail(c, scorer));
     }

@@ -19,8 +19,7 @@ public final class ScoreBuckets {
     /** Finite keys with {@code |key · 16| >= 2^52} share the buckets ±2^52 (no real key comes near). */
     static final long CLAMP = 1L << 52;
 
-    private ScoreBuckets() {
-    }
+    private ScoreBuckets() {}
 
     /** The bucket of {@code key}, exactly as {@code threshold_bucket(key)} in SQL. */
     public static long bucket(double key) {

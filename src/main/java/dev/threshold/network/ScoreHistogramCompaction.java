@@ -33,6 +33,7 @@ public class ScoreHistogramCompaction {
     private static final Logger LOG = Logger.getLogger(ScoreHistogramCompaction.class);
     /** pg_advisory_lock key of the compaction (any constant; "thresh" + "hist" in ASCII, roughly). */
     static final long LOCK_KEY = 0x7468726573686869L;
+
     static final int SLICE = 2000;
     private static final int MAX_SLICES = 10_000;
 
@@ -112,14 +113,17 @@ public class ScoreHistogramCompaction {
             Array owners = rs.getArray("zero_owners");
             Array buckets = rs.getArray("zero_buckets");
             boolean zeros = owners != null && buckets != null;
-            return new Folded(rs.getInt("moved"), zeros ? (Object[]) owners.getArray() : null,
+            return new Folded(
+                    rs.getInt("moved"),
+                    zeros ? (Object[]) owners.getArray() : null,
                     zeros ? (Object[]) buckets.getArray() : null);
         }
     }
 
     private static int foldSlice(Connection c) throws SQLException {
         Folded folded;
-        try (PreparedStatement fold = c.prepareStatement(FOLD); ResultSet rs = fold.executeQuery()) {
+        try (PreparedStatement fold = c.prepareStatement(FOLD);
+                ResultSet rs = fold.executeQuery()) {
             rs.next();
             folded = Folded.of(rs);
         }
@@ -137,7 +141,9 @@ public class ScoreHistogramCompaction {
      * The timer: every interval, the first one interval after the start (in tests an hour, so it never races
      * a test that folds by hand); a run still going when the next is due is skipped, not queued.
      */
-    @Scheduled(identity = "score-histogram-compaction", every = "{threshold.score-histogram.compact-interval}",
+    @Scheduled(
+            identity = "score-histogram-compaction",
+            every = "{threshold.score-histogram.compact-interval}",
             delayed = "{threshold.score-histogram.compact-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void compactQuietly() {
@@ -147,8 +153,9 @@ public class ScoreHistogramCompaction {
                 LOG.debugf("Folded %d score histogram rows", n);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Compacting the score histogram failed (%s); next try in %s", e.getClass().getSimpleName(),
-                    config.compactInterval());
+            LOG.warnf(
+                    "Compacting the score histogram failed (%s); next try in %s",
+                    e.getClass().getSimpleName(), config.compactInterval());
         }
     }
 }

@@ -41,15 +41,22 @@ public class ActionContactsResource {
     @GET
     @Path("{id}/contacts")
     @Operation(summary = "The contacts that clear this action now, strongest first")
-    @APIResponse(responseCode = "200", description = "A page of ranked contacts",
-            content = @Content(schema = @Schema(implementation = RankingResource.RankedPage.class),
-                    examples = @ExampleObject(name = "ranking", value = ScoreExamples.RANKING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of ranked contacts",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = RankingResource.RankedPage.class),
+                            examples = @ExampleObject(name = "ranking", value = ScoreExamples.RANKING)))
     public Page<RankedContact> contacts(
             @PathParam("id") String id,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit,
             @QueryParam("cursor") String cursor) {
         var actionId = Params.pathId(id, "Action " + id);
-        Page<RankedContact> page = service.actionContacts(owner.id(), actionId, PageRequest.parse(limit, cursor, "action:" + actionId));
+        Page<RankedContact> page =
+                service.actionContacts(owner.id(), actionId, PageRequest.parse(limit, cursor, "action:" + actionId));
         metrics.read(ScoreMetrics.Read.ACTION);
         return page;
     }

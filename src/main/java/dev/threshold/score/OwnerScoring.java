@@ -58,11 +58,13 @@ public class OwnerScoring {
     static String settingsColumns(String alias) {
         String a = alias + ".";
         return a + "half_life_days AS half_life_days, " + a + "saturation AS saturation, CAST(" + a + "weights AS text)"
-                + " AS weights, " + a + "acquaintance_floor AS acquaintance_floor, " + a + "friend_floor AS friend_floor, "
+                + " AS weights, " + a + "acquaintance_floor AS acquaintance_floor, " + a
+                + "friend_floor AS friend_floor, "
                 + a + "ally_floor AS ally_floor, CAST(" + a + "cadence_days AS text) AS cadence_days";
     }
 
-    private static final String LOAD = "SELECT " + settingsColumns("s") + " FROM scoring_settings s WHERE s.owner_id = ?";
+    private static final String LOAD =
+            "SELECT " + settingsColumns("s") + " FROM scoring_settings s WHERE s.owner_id = ?";
 
     /** Plain JDBC: this runs on nearly every request. */
     private ScoringSettings load(String owner) {
@@ -79,14 +81,22 @@ public class OwnerScoring {
             return ScoringSettings.defaults();
         }
         try {
-            Map<String, Double> w = json.readValue(rs.getString("weights"), new TypeReference<Map<String, Double>>() { });
-            Map<String, Integer> c = json.readValue(rs.getString("cadence_days"), new TypeReference<Map<String, Integer>>() { });
+            Map<String, Double> w =
+                    json.readValue(rs.getString("weights"), new TypeReference<Map<String, Double>>() {});
+            Map<String, Integer> c =
+                    json.readValue(rs.getString("cadence_days"), new TypeReference<Map<String, Integer>>() {});
             EnumMap<InteractionType, Double> weights = new EnumMap<>(InteractionType.class);
             w.forEach((k, v) -> weights.put(InteractionType.valueOf(k), v));
             EnumMap<Tier, Integer> cadence = new EnumMap<>(Tier.class);
             c.forEach((k, v) -> cadence.put(Tier.valueOf(k), v));
-            return new ScoringSettings(halfLifeDays, rs.getDouble("saturation"), weights, rs.getDouble("acquaintance_floor"),
-                    rs.getDouble("friend_floor"), rs.getDouble("ally_floor"), cadence);
+            return new ScoringSettings(
+                    halfLifeDays,
+                    rs.getDouble("saturation"),
+                    weights,
+                    rs.getDouble("acquaintance_floor"),
+                    rs.getDouble("friend_floor"),
+                    rs.getDouble("ally_floor"),
+                    cadence);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored scoring settings are unreadable", e);
         }

@@ -8,6 +8,9 @@ import java.util.UUID;
 
 /** A contact in a ranking: {@code GET /scores} and {@code GET /actions/{id}/contacts}. */
 @Schema(name = "RankedContact")
-public record RankedContact(UUID contactId, String displayName, double strength, Tier tier,
-                            @Schema(nullable = true) Instant lastInteractionAt) {
-}
+public record RankedContact(
+        UUID contactId,
+        String displayName,
+        double strength,
+        Tier tier,
+        @Schema(nullable = true) Instant lastInteractionAt) {}

@@ -24,13 +24,12 @@ public class Ranking {
     }
 
     /** A row of the ranking query, before the scorer turns its key into a strength and a tier. */
-    private record Row(UUID id, String displayName, double scoreKey, OffsetDateTime lastInteractionAt) {
-    }
+    private record Row(UUID id, String displayName, double scoreKey, OffsetDateTime lastInteractionAt) {}
 
     /** Contacts whose key is in [{@code minKey}, {@code maxKey}) (either bound infinite for none). */
     public Page<RankedContact> rank(String owner, Scorer scorer, double minKey, double maxKey, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT id, display_name, score_key, last_interaction_at FROM contacts"
-                + " WHERE owner_id = ?");
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, display_name, score_key, last_interaction_at FROM contacts" + " WHERE owner_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(owner);
         if (minKey != Double.NEGATIVE_INFINITY) {
@@ -50,14 +49,28 @@ public class Ranking {
         }
         params.add(page.limit() + 1);
         sql.append(" ORDER BY score_key DESC, id LIMIT ?");
-        List<Row> rows = jdbc.list(sql.toString(), ps -> {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-        }, rs -> new Row(rs.getObject("id", UUID.class), rs.getString("display_name"), rs.getDouble("score_key"),
-                rs.getObject("last_interaction_at", OffsetDateTime.class)));
-        return page.page(rows, r -> new RankedContact(r.id(), r.displayName(), scorer.strength(r.scoreKey()),
-                        scorer.tier(r.scoreKey()), r.lastInteractionAt() == null ? null : r.lastInteractionAt().toInstant()),
+        List<Row> rows = jdbc.list(
+                sql.toString(),
+                ps -> {
+                    for (int i = 0; i < params.size(); i++) {
+                        ps.setObject(i + 1, params.get(i));
+                    }
+                },
+                rs -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("display_name"),
+                        rs.getDouble("score_key"),
+                        rs.getObject("last_interaction_at", OffsetDateTime.class)));
+        return page.page(
+                rows,
+                r -> new RankedContact(
+                        r.id(),
+                        r.displayName(),
+                        scorer.strength(r.scoreKey()),
+                        scorer.tier(r.scoreKey()),
+                        r.lastInteractionAt() == null
+                                ? null
+                                : r.lastInteractionAt().toInstant()),
                 r -> List.of(Double.toString(r.scoreKey()), r.id().toString()));
     }
 }

@@ -1,9 +1,9 @@
 package dev.threshold.score;
 
-import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
 import dev.threshold.platform.api.Params;
+import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.score.math.Tier;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,13 +38,22 @@ public class RankingResource {
 
     @GET
     @Operation(summary = "Contacts ranked by strength, strongest first")
-    @APIResponse(responseCode = "200", description = "A page of ranked contacts",
-            content = @Content(schema = @Schema(implementation = RankedPage.class),
-                    examples = @ExampleObject(name = "ranking", value = ScoreExamples.RANKING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of ranked contacts",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = RankedPage.class),
+                            examples = @ExampleObject(name = "ranking", value = ScoreExamples.RANKING)))
     public Page<RankedContact> rank(
-            @Parameter(schema = @Schema(enumeration = {"STRANGER", "ACQUAINTANCE", "FRIEND", "ALLY"})) @QueryParam("tier") String tier,
-            @Parameter(description = "Only contacts at least this strong (0–100)") @QueryParam("minStrength") String minStrength,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(schema = @Schema(enumeration = {"STRANGER", "ACQUAINTANCE", "FRIEND", "ALLY"}))
+                    @QueryParam("tier")
+                    String tier,
+            @Parameter(description = "Only contacts at least this strong (0–100)") @QueryParam("minStrength")
+                    String minStrength,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit,
             @QueryParam("cursor") String cursor) {
         Tier t = Params.enumValue(tier, Tier.class, "tier");
         Double min = Params.number(minStrength, "minStrength", 0, 100);
@@ -55,6 +64,5 @@ public class RankingResource {
     }
 
     @Schema(name = "RankedPage")
-    public record RankedPage(List<RankedContact> items, @Schema(nullable = true) String nextCursor) {
-    }
+    public record RankedPage(List<RankedContact> items, @Schema(nullable = true) String nextCursor) {}
 }

@@ -3,10 +3,10 @@ package dev.threshold.score;
 /** Request and response examples of the scores, score history, ranking and scoring settings operations in the OpenAPI document. */
 final class ScoreExamples {
 
-    private ScoreExamples() {
-    }
+    private ScoreExamples() {}
 
-    public static final String SCORE = """
+    public static final String SCORE =
+            """
             {
               "contactId": "6f1c1d2e-8a53-4c4b-9b0e-2a1f5b7c9d10",
               "at": "2026-11-20T09:30:00Z",
@@ -27,14 +27,16 @@ final class ScoreExamples {
               "breakdown": {"VIEW": 0, "LIKE": 0, "COMMENT": 0, "SHARE": 0, "MESSAGE": 0, "CALL": 0, "MEETING": 12.0, "FAVOR": 0}
             }""";
 
-    public static final String SCORE_HISTORY = """
+    public static final String SCORE_HISTORY =
+            """
             {"points": [
               {"at": "2026-11-18T00:00:00Z", "strength": 0.0, "tier": "STRANGER"},
               {"at": "2026-11-19T00:00:00Z", "strength": 0.0, "tier": "STRANGER"},
               {"at": "2026-11-20T00:00:00Z", "strength": 32.9, "tier": "ACQUAINTANCE"}
             ]}""";
 
-    public static final String RANKING = """
+    public static final String RANKING =
+            """
             {"items": [
               {"contactId": "6f1c1d2e-8a53-4c4b-9b0e-2a1f5b7c9d10", "displayName": "Ada Lovelace", "strength": 81.4,
                "tier": "ALLY", "lastInteractionAt": "2026-11-20T09:30:00Z"},
@@ -42,7 +44,8 @@ final class ScoreExamples {
                "tier": "FRIEND", "lastInteractionAt": "2026-10-02T16:00:00Z"}
             ], "nextCursor": null}""";
 
-    public static final String SETTINGS = """
+    public static final String SETTINGS =
+            """
             {
               "halfLifeDays": 90,
               "saturation": 30,

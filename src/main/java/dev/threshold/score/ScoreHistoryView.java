@@ -11,6 +11,5 @@ import java.util.List;
 public record ScoreHistoryView(List<Point> points) {
 
     @Schema(name = "ScorePoint")
-    public record Point(Instant at, double strength, Tier tier) {
-    }
+    public record Point(Instant at, double strength, Tier tier) {}
 }

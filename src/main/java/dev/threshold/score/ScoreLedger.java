@@ -1,11 +1,11 @@
 package dev.threshold.score;
 
+import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.ScoreState;
 import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
-import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Array;
@@ -57,17 +57,21 @@ public class ScoreLedger {
     }
 
     public boolean contactExists(String owner, UUID contactId) {
-        return jdbc.first("SELECT 1 FROM contacts WHERE owner_id = ? AND id = ?", ps -> {
-            ps.setString(1, owner);
-            ps.setObject(2, contactId);
-        }, rs -> Boolean.TRUE).isPresent();
+        return jdbc.first(
+                        "SELECT 1 FROM contacts WHERE owner_id = ? AND id = ?",
+                        ps -> {
+                            ps.setString(1, owner);
+                            ps.setObject(2, contactId);
+                        },
+                        rs -> Boolean.TRUE)
+                .isPresent();
     }
 
     /** The stored state's columns of {@code contacts}, as the table {@code alias} names them, each under its name. */
     static String stateColumns(String alias) {
         String a = alias + ".";
-        return a + "in_key AS in_key, " + a + "out_key AS out_key, " + a + "type_keys AS type_keys, "
-                + a + "last_interaction_at AS last_interaction_at, " + a + "interaction_count AS interaction_count";
+        return a + "in_key AS in_key, " + a + "out_key AS out_key, " + a + "type_keys AS type_keys, " + a
+                + "last_interaction_at AS last_interaction_at, " + a + "interaction_count AS interaction_count";
     }
 
     /**
@@ -81,18 +85,20 @@ public class ScoreLedger {
             + " WHERE c.owner_id = ? AND c.id = ? FOR NO KEY UPDATE OF c";
 
     /** A row of {@link #LOCK_WITH_SETTINGS}: the settings are null when stale. */
-    private record Locked(ScoreState state, ScoringSettings settings) {
-    }
+    private record Locked(ScoreState state, ScoringSettings settings) {}
 
     /**
      * Locks the contact and returns its stored state, or empty when the owner has no such contact. The
      * owner's scoring settings come in the same round trip and are remembered for the request.
      */
     public Optional<ScoreState> lock(String owner, UUID contactId) {
-        Optional<Locked> row = jdbc.first(LOCK_WITH_SETTINGS, ps -> {
-            ps.setString(1, owner);
-            ps.setObject(2, contactId);
-        }, rs -> new Locked(stateOf(rs), rs.getBoolean("stale") ? null : scoring.settingsOf(rs)));
+        Optional<Locked> row = jdbc.first(
+                LOCK_WITH_SETTINGS,
+                ps -> {
+                    ps.setString(1, owner);
+                    ps.setObject(2, contactId);
+                },
+                rs -> new Locked(stateOf(rs), rs.getBoolean("stale") ? null : scoring.settingsOf(rs)));
         row.ifPresent(locked -> {
             if (locked.settings() == null) {
                 scoring.forget(owner); // re-scored by a settings change this statement waited for: read again
@@ -111,7 +117,8 @@ public class ScoreLedger {
      * only for that last, short step.
      */
     public Set<UUID> pinAll(String owner, Collection<UUID> contactIds) {
-        return inKeyOrder(owner, contactIds, "", "FOR KEY SHARE", rs -> Boolean.TRUE).keySet();
+        return inKeyOrder(owner, contactIds, "", "FOR KEY SHARE", rs -> Boolean.TRUE)
+                .keySet();
     }
 
     /**
@@ -123,20 +130,22 @@ public class ScoreLedger {
     }
 
     /** A contact's id and the value {@code mapper} read from the same row. */
-    private record Keyed<T>(UUID id, T value) {
-    }
+    private record Keyed<T>(UUID id, T value) {}
 
     /**
      * The owner's contacts among {@code contactIds}, by id: one statement selecting {@code id} and then
      * {@code columns}, locking the rows with {@code lock} in key order.
      */
-    private <T> Map<UUID, T> inKeyOrder(String owner, Collection<UUID> contactIds, String columns, String lock,
-                                        Jdbc.RowMapper<T> mapper) {
-        List<Keyed<T>> rows = jdbc.list("SELECT c.id AS id" + columns + " FROM contacts c"
-                + " WHERE c.owner_id = ? AND c.id = ANY (?) ORDER BY c.id " + lock, ps -> {
+    private <T> Map<UUID, T> inKeyOrder(
+            String owner, Collection<UUID> contactIds, String columns, String lock, Jdbc.RowMapper<T> mapper) {
+        List<Keyed<T>> rows = jdbc.list(
+                "SELECT c.id AS id" + columns + " FROM contacts c"
+                        + " WHERE c.owner_id = ? AND c.id = ANY (?) ORDER BY c.id " + lock,
+                ps -> {
                     ps.setString(1, owner);
                     ps.setArray(2, ps.getConnection().createArrayOf("uuid", contactIds.toArray()));
-                }, rs -> new Keyed<>(rs.getObject("id", UUID.class), mapper.map(rs)));
+                },
+                rs -> new Keyed<>(rs.getObject("id", UUID.class), mapper.map(rs)));
         Map<UUID, T> found = new HashMap<>();
         rows.forEach(row -> found.put(row.id(), row.value()));
         return found;
@@ -175,20 +184,24 @@ public class ScoreLedger {
             for (int t = 0; t < TYPES; t++) {
                 types[i * TYPES + t] = keys[t];
             }
-            last[i] = state.lastInteractionAt() == null ? null : state.lastInteractionAt().atOffset(ZoneOffset.UTC);
+            last[i] = state.lastInteractionAt() == null
+                    ? null
+                    : state.lastInteractionAt().atOffset(ZoneOffset.UTC);
             counts[i] = state.interactionCount();
             i++;
         }
-        jdbc.update("UPDATE contacts c SET in_key = v.in_key, out_key = v.out_key,"
-                + " score_key = v.score_key, type_keys = v.type_keys, last_interaction_at = v.last_at,"
-                + " interaction_count = v.n"
-                + " FROM (SELECT u.id, u.in_key, u.out_key, u.score_key, u.last_at, u.n,"
-                + "         t.flat[(u.i - 1) * " + TYPES + " + 1 : u.i * " + TYPES + "] AS type_keys"
-                + "       FROM unnest(CAST(? AS uuid[]), CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS float8[]),"
-                + "                   CAST(? AS timestamptz[]), CAST(? AS int8[]))"
-                + "            WITH ORDINALITY AS u(id, in_key, out_key, score_key, last_at, n, i),"
-                + "            (SELECT CAST(? AS float8[]) AS flat) t) v"
-                + " WHERE c.owner_id = ? AND c.id = v.id", ps -> {
+        jdbc.update(
+                "UPDATE contacts c SET in_key = v.in_key, out_key = v.out_key,"
+                        + " score_key = v.score_key, type_keys = v.type_keys, last_interaction_at = v.last_at,"
+                        + " interaction_count = v.n"
+                        + " FROM (SELECT u.id, u.in_key, u.out_key, u.score_key, u.last_at, u.n,"
+                        + "         t.flat[(u.i - 1) * " + TYPES + " + 1 : u.i * " + TYPES + "] AS type_keys"
+                        + "       FROM unnest(CAST(? AS uuid[]), CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS float8[]),"
+                        + "                   CAST(? AS timestamptz[]), CAST(? AS int8[]))"
+                        + "            WITH ORDINALITY AS u(id, in_key, out_key, score_key, last_at, n, i),"
+                        + "            (SELECT CAST(? AS float8[]) AS flat) t) v"
+                        + " WHERE c.owner_id = ? AND c.id = v.id",
+                ps -> {
                     Connection c = ps.getConnection();
                     ps.setArray(1, c.createArrayOf("uuid", ids));
                     ps.setArray(2, c.createArrayOf("float8", in));
@@ -205,23 +218,29 @@ public class ScoreLedger {
     private static ScoredInteraction scored(ResultSet rs) throws SQLException {
         double w = rs.getDouble("weight");
         Double weight = rs.wasNull() ? null : w;
-        return new ScoredInteraction(InteractionType.valueOf(rs.getString("type")),
-                Direction.valueOf(rs.getString("direction")), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        return new ScoredInteraction(
+                InteractionType.valueOf(rs.getString("type")),
+                Direction.valueOf(rs.getString("direction")),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 weight);
     }
 
     /** The contact's interactions up to {@code until} (inclusive; null for all), as the scoring model sees them. */
     public List<ScoredInteraction> interactions(String owner, UUID contactId, Instant until) {
-        String sql = "SELECT type, direction, occurred_at, weight FROM interactions WHERE owner_id = ? AND contact_id = ?"
-                + (until == null ? "" : " AND occurred_at <= ?");
-        return jdbc.list(sql, ps -> {
-            ps.setFetchSize(5000);
-            ps.setString(1, owner);
-            ps.setObject(2, contactId);
-            if (until != null) {
-                ps.setObject(3, until.atOffset(ZoneOffset.UTC));
-            }
-        }, ScoreLedger::scored);
+        String sql =
+                "SELECT type, direction, occurred_at, weight FROM interactions WHERE owner_id = ? AND contact_id = ?"
+                        + (until == null ? "" : " AND occurred_at <= ?");
+        return jdbc.list(
+                sql,
+                ps -> {
+                    ps.setFetchSize(5000);
+                    ps.setString(1, owner);
+                    ps.setObject(2, contactId);
+                    if (until != null) {
+                        ps.setObject(3, until.atOffset(ZoneOffset.UTC));
+                    }
+                },
+                ScoreLedger::scored);
     }
 
     /** Re-derives a (locked) contact's state from its rows: after an edit or a delete. */
@@ -240,17 +259,26 @@ public class ScoreLedger {
     public int rescoreOwner(String owner, ScoringSettings s, long settingsVersion) {
         StringBuilder weights = new StringBuilder();
         for (InteractionType t : InteractionType.values()) {
-            weights.append(weights.length() == 0 ? "" : ", ").append("('").append(t.name()).append("', ")
+            weights.append(weights.length() == 0 ? "" : ", ")
+                    .append("('")
+                    .append(t.name())
+                    .append("', ")
                     .append("CAST(? AS double precision))");
         }
         StringBuilder typeCols = new StringBuilder();
         for (InteractionType t : InteractionType.values()) {
-            typeCols.append(", coalesce(max(k) FILTER (WHERE bucket = '").append(t.name())
-                    .append("'), '-Infinity') AS t").append(t.ordinal());
+            typeCols.append(", coalesce(max(k) FILTER (WHERE bucket = '")
+                    .append(t.name())
+                    .append("'), '-Infinity') AS t")
+                    .append(t.ordinal());
         }
         StringBuilder typeArray = new StringBuilder();
         for (int i = 0; i < TYPES; i++) {
-            typeArray.append(i == 0 ? "" : ", ").append("coalesce(p.t").append(i).append(", '-Infinity')");
+            typeArray
+                    .append(i == 0 ? "" : ", ")
+                    .append("coalesce(p.t")
+                    .append(i)
+                    .append(", '-Infinity')");
         }
         String sql = "WITH w(type, points) AS (VALUES " + weights + "),"
                 + " terms AS ("
@@ -275,7 +303,8 @@ public class ScoreLedger {
                 + " agg AS (SELECT contact_id, max(occurred_at) AS last_at, count(*) AS n FROM interactions"
                 + "   WHERE owner_id = ? GROUP BY contact_id),"
                 + " fresh AS (SELECT c.id, coalesce(p.in_key, '-Infinity') AS in_key, coalesce(p.out_key, '-Infinity') AS out_key,"
-                + "          ARRAY[" + typeArray + "]::double precision[] AS type_keys, a.last_at, coalesce(a.n, 0) AS n"
+                + "          ARRAY[" + typeArray
+                + "]::double precision[] AS type_keys, a.last_at, coalesce(a.n, 0) AS n"
                 + "   FROM contacts c LEFT JOIN piv p ON p.contact_id = c.id LEFT JOIN agg a ON a.contact_id = c.id"
                 + "   WHERE c.owner_id = ?)"
                 + " UPDATE contacts c SET in_key = f.in_key, out_key = f.out_key,"
@@ -308,7 +337,11 @@ public class ScoreLedger {
             typeKeys[i] = i < raw.length && raw[i] != null ? ((Number) raw[i]).doubleValue() : Double.NEGATIVE_INFINITY;
         }
         OffsetDateTime last = rs.getObject("last_interaction_at", OffsetDateTime.class);
-        return new ScoreState(rs.getDouble("in_key"), rs.getDouble("out_key"), typeKeys,
-                last == null ? null : last.toInstant(), rs.getLong("interaction_count"));
+        return new ScoreState(
+                rs.getDouble("in_key"),
+                rs.getDouble("out_key"),
+                typeKeys,
+                last == null ? null : last.toInstant(),
+                rs.getLong("interaction_count"));
     }
 }

@@ -17,15 +17,24 @@ import java.util.Map;
 @ApplicationScoped
 public class ScoreMetrics {
 
-    public enum Read { SCORE, HISTORY, RANKING, ACTION }
+    public enum Read {
+        SCORE,
+        HISTORY,
+        RANKING,
+        ACTION
+    }
 
     private final Map<Read, Counter> reads = new EnumMap<>(Read.class);
 
     public ScoreMetrics(MeterRegistry registry) {
         for (Read kind : Read.values()) {
-            reads.put(kind, Counter.builder("threshold.score.reads")
-                    .description("Score reads: one contact's score, its history, the ranking, an action's contacts")
-                    .tag("kind", kind.name().toLowerCase()).register(registry));
+            reads.put(
+                    kind,
+                    Counter.builder("threshold.score.reads")
+                            .description(
+                                    "Score reads: one contact's score, its history, the ranking, an action's contacts")
+                            .tag("kind", kind.name().toLowerCase())
+                            .register(registry));
         }
     }
 

@@ -30,8 +30,7 @@ public class ScoreReads {
             + " WHERE c.owner_id = ? AND c.id = ?";
 
     /** {@code actions} is null when the owner was never provisioned (its default actions do not exist yet). */
-    public record Snapshot(ScoreState state, ScoringSettings settings, List<ActionRef> actions) {
-    }
+    public record Snapshot(ScoreState state, ScoringSettings settings, List<ActionRef> actions) {}
 
     private final Jdbc jdbc;
     private final ObjectMapper json;
@@ -45,11 +44,16 @@ public class ScoreReads {
 
     /** The snapshot, or empty when the owner has no such contact; the settings are remembered for the request. */
     public Optional<Snapshot> read(String owner, UUID contactId) {
-        Optional<Snapshot> snapshot = jdbc.first(SQL, ps -> {
-            ps.setString(1, owner);
-            ps.setObject(2, contactId);
-        }, rs -> new Snapshot(ScoreLedger.stateOf(rs), scoring.settingsOf(rs),
-                rs.getBoolean("provisioned") ? ActionRefs.fromJson(json, rs.getString("actions")) : null));
+        Optional<Snapshot> snapshot = jdbc.first(
+                SQL,
+                ps -> {
+                    ps.setString(1, owner);
+                    ps.setObject(2, contactId);
+                },
+                rs -> new Snapshot(
+                        ScoreLedger.stateOf(rs),
+                        scoring.settingsOf(rs),
+                        rs.getBoolean("provisioned") ? ActionRefs.fromJson(json, rs.getString("actions")) : null));
         snapshot.ifPresent(s -> scoring.remember(owner, s.settings()));
         return snapshot;
     }

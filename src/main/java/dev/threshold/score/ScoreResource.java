@@ -1,8 +1,8 @@
 package dev.threshold.score;
 
-import dev.threshold.platform.problem.ApiProblem;
-import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.Params;
+import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.score.math.ScoreHistory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,12 +38,20 @@ public class ScoreResource {
     }
 
     @GET
-    @Operation(summary = "A contact's score, explained", description = "Strength, tier, reciprocity, points in and out, the breakdown per interaction type, the next tier, when the tier drops, and the actions it clears.")
-    @APIResponse(responseCode = "200", description = "The score",
-            content = @Content(schema = @Schema(implementation = ScoreView.class),
-                    examples = @ExampleObject(name = "score", value = ScoreExamples.SCORE)))
-    public ScoreView score(@PathParam("contactId") String contactId,
-                           @Parameter(description = "Instant to score at (ISO-8601); default now") @QueryParam("at") String at) {
+    @Operation(
+            summary = "A contact's score, explained",
+            description =
+                    "Strength, tier, reciprocity, points in and out, the breakdown per interaction type, the next tier, when the tier drops, and the actions it clears.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The score",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ScoreView.class),
+                            examples = @ExampleObject(name = "score", value = ScoreExamples.SCORE)))
+    public ScoreView score(
+            @PathParam("contactId") String contactId,
+            @Parameter(description = "Instant to score at (ISO-8601); default now") @QueryParam("at") String at) {
         UUID id = Params.pathId(contactId, "Contact " + contactId);
         ScoreView score = service.score(owner.id(), id, TimeParams.at(at));
         metrics.read(ScoreMetrics.Read.SCORE);
@@ -52,14 +60,22 @@ public class ScoreResource {
 
     @GET
     @Path("history")
-    @Operation(summary = "A contact's strength over time, for charts", description = "Points from `from` to `to` (inclusive) every `step`; at most 1,000 points.")
-    @APIResponse(responseCode = "200", description = "The series",
-            content = @Content(schema = @Schema(implementation = ScoreHistoryView.class),
-                    examples = @ExampleObject(name = "history", value = ScoreExamples.SCORE_HISTORY)))
-    public ScoreHistoryView history(@PathParam("contactId") String contactId,
-                                    @Parameter(description = "Start (ISO-8601); default `to` minus 90 days") @QueryParam("from") String from,
-                                    @Parameter(description = "End (ISO-8601); default now") @QueryParam("to") String to,
-                                    @Parameter(description = "ISO-8601 duration, e.g. P1D (default), PT6H, P1W") @QueryParam("step") String step) {
+    @Operation(
+            summary = "A contact's strength over time, for charts",
+            description = "Points from `from` to `to` (inclusive) every `step`; at most 1,000 points.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The series",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ScoreHistoryView.class),
+                            examples = @ExampleObject(name = "history", value = ScoreExamples.SCORE_HISTORY)))
+    public ScoreHistoryView history(
+            @PathParam("contactId") String contactId,
+            @Parameter(description = "Start (ISO-8601); default `to` minus 90 days") @QueryParam("from") String from,
+            @Parameter(description = "End (ISO-8601); default now") @QueryParam("to") String to,
+            @Parameter(description = "ISO-8601 duration, e.g. P1D (default), PT6H, P1W") @QueryParam("step")
+                    String step) {
         UUID id = Params.pathId(contactId, "Contact " + contactId);
         Instant end = TimeParams.bounded(Params.instant(to, "to"), "to", Instant.now());
         Instant start = TimeParams.bounded(Params.instant(from, "from"), "from", end.minus(Duration.ofDays(90)));
@@ -70,8 +86,10 @@ public class ScoreResource {
         try {
             ScoreHistory.pointCount(start, end, stride);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("step", "from, to and step give more than " + ScoreHistory.MAX_POINTS
-                    + " points; use a larger step or a shorter range");
+            throw ApiProblem.invalid(
+                    "step",
+                    "from, to and step give more than " + ScoreHistory.MAX_POINTS
+                            + " points; use a larger step or a shorter range");
         }
         ScoreHistoryView history = service.history(owner.id(), id, start, end, stride);
         metrics.read(ScoreMetrics.Read.HISTORY);

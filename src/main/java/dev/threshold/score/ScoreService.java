@@ -1,9 +1,9 @@
 package dev.threshold.score;
 
 import dev.threshold.action.ActionService;
-import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
+import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.score.math.Score;
 import dev.threshold.score.math.ScoreCalculator;
 import dev.threshold.score.math.ScoreHistory;
@@ -30,7 +30,8 @@ public class ScoreService {
     private final ActionService actions;
     private final ScoreReads reads;
 
-    public ScoreService(ScoreLedger ledger, OwnerScoring scoring, Ranking ranking, ActionService actions, ScoreReads reads) {
+    public ScoreService(
+            ScoreLedger ledger, OwnerScoring scoring, Ranking ranking, ActionService actions, ScoreReads reads) {
         this.ledger = ledger;
         this.reads = reads;
         this.scoring = scoring;
@@ -44,7 +45,8 @@ public class ScoreService {
      * State, settings and actions come in one round trip ({@link ScoreReads}).
      */
     public ScoreView score(String owner, UUID contactId, Instant at) {
-        ScoreReads.Snapshot read = reads.read(owner, contactId).orElseThrow(() -> ApiProblem.notFound("Contact " + contactId));
+        ScoreReads.Snapshot read =
+                reads.read(owner, contactId).orElseThrow(() -> ApiProblem.notFound("Contact " + contactId));
         ScoreState stored = read.state();
         var settings = read.settings();
         ScoreState state = stored;
@@ -59,10 +61,11 @@ public class ScoreService {
         if (!ledger.contactExists(owner, contactId)) {
             throw ApiProblem.notFound("Contact " + contactId);
         }
-        var points = ScoreHistory.compute(ledger.interactions(owner, contactId, to), from, to, step,
-                scoring.settings(owner));
+        var points = ScoreHistory.compute(
+                ledger.interactions(owner, contactId, to), from, to, step, scoring.settings(owner));
         return new ScoreHistoryView(points.stream()
-                .map(p -> new ScoreHistoryView.Point(p.at(), p.strength(), p.tier())).toList());
+                .map(p -> new ScoreHistoryView.Point(p.at(), p.strength(), p.tier()))
+                .toList());
     }
 
     public Page<RankedContact> rank(String owner, Tier tier, Double minStrength, PageRequest page) {

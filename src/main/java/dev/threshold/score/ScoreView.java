@@ -26,15 +26,28 @@ public record ScoreView(
         @Schema(nullable = true) Instant lastInteractionAt,
         @Schema(nullable = true) Tier nextTier,
         @Schema(nullable = true) Double strengthToNextTier,
-        @Schema(nullable = true, description = "Days until the tier drops with no new interaction; null for STRANGER") Double daysUntilTierDrop,
+        @Schema(nullable = true, description = "Days until the tier drops with no new interaction; null for STRANGER")
+                Double daysUntilTierDrop,
         @Schema(description = "The actions whose threshold this strength clears") List<ActionRef> actionable,
         @Schema(description = "Decayed points per interaction type") Map<InteractionType, Double> breakdown) {
 
     static ScoreView of(UUID contactId, Score s, List<ActionRef> actions) {
-        List<ActionRef> cleared = actions.stream().filter(a -> s.exactStrength() >= a.threshold()).toList();
-        return new ScoreView(contactId, s.at(), s.strength(), s.tier(), ScoreCalculator.round(s.reciprocity(), 4),
-                ScoreCalculator.round(s.in(), 4), ScoreCalculator.round(s.out(), 4),
-                ScoreCalculator.round(s.effectivePoints(), 4), s.lastInteractionAt(), s.nextTier(),
-                s.strengthToNextTier(), s.daysUntilTierDrop(), cleared, s.breakdown());
+        List<ActionRef> cleared =
+                actions.stream().filter(a -> s.exactStrength() >= a.threshold()).toList();
+        return new ScoreView(
+                contactId,
+                s.at(),
+                s.strength(),
+                s.tier(),
+                ScoreCalculator.round(s.reciprocity(), 4),
+                ScoreCalculator.round(s.in(), 4),
+                ScoreCalculator.round(s.out(), 4),
+                ScoreCalculator.round(s.effectivePoints(), 4),
+                s.lastInteractionAt(),
+                s.nextTier(),
+                s.strengthToNextTier(),
+                s.daysUntilTierDrop(),
+                cleared,
+                s.breakdown());
     }
 }

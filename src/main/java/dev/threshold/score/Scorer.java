@@ -24,7 +24,8 @@ public record Scorer(ScoringSettings settings, Instant at) {
 
     /** Smallest stored key of a contact in {@code tier} (or above) at this instant. */
     public double keyFloor(Tier tier) {
-        return tier == Tier.STRANGER ? Double.NEGATIVE_INFINITY
+        return tier == Tier.STRANGER
+                ? Double.NEGATIVE_INFINITY
                 : ScoreCalculator.keyFloor(settings.floor(tier), at, settings);
     }
 

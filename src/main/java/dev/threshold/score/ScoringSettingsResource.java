@@ -1,7 +1,7 @@
 package dev.threshold.score;
 
-import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.api.ETags;
+import dev.threshold.platform.auth.CurrentOwner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,23 +33,40 @@ public class ScoringSettingsResource {
 
     @GET
     @Operation(summary = "The owner's scoring settings")
-    @APIResponse(responseCode = "200", description = "The settings (the defaults until changed)",
-            content = @Content(schema = @Schema(implementation = ScoringSettingsView.class),
-                    examples = @ExampleObject(name = "defaults", value = ScoreExamples.SETTINGS)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings (the defaults until changed)",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ScoringSettingsView.class),
+                            examples = @ExampleObject(name = "defaults", value = ScoreExamples.SETTINGS)))
     public Response get() {
         var settings = service.get(owner.id());
-        return Response.ok(settings.settings()).tag(ETags.of(settings.version())).build();
+        return Response.ok(settings.settings())
+                .tag(ETags.of(settings.version()))
+                .build();
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the owner's scoring settings", description = "Absent fields take their defaults. A change of half-life or weights re-scores every contact of this owner.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ScoringSettingsView.class),
-            examples = @ExampleObject(name = "settings", value = ScoreExamples.SETTINGS)))
-    @APIResponse(responseCode = "200", description = "The new settings",
+    @Operation(
+            summary = "Replace the owner's scoring settings",
+            description =
+                    "Absent fields take their defaults. A change of half-life or weights re-scores every contact of this owner.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ScoringSettingsView.class),
+                            examples = @ExampleObject(name = "settings", value = ScoreExamples.SETTINGS)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The new settings",
             content = @Content(schema = @Schema(implementation = ScoringSettingsView.class)))
     public Response put(@HeaderParam("If-Match") String ifMatch, ScoringSettingsView input) {
         var settings = service.replace(owner.id(), input, ifMatch);
-        return Response.ok(settings.settings()).tag(ETags.of(settings.version())).build();
+        return Response.ok(settings.settings())
+                .tag(ETags.of(settings.version()))
+                .build();
     }
 }

@@ -2,11 +2,11 @@ package dev.threshold.score;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.ETags;
+import dev.threshold.platform.persistence.Jdbc;
+import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.score.math.ScoringSettings;
 import dev.threshold.score.math.Tier;
-import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,8 +37,7 @@ public class ScoringSettingsService {
         this.json = json;
     }
 
-    public record Versioned(ScoringSettingsView settings, long version) {
-    }
+    public record Versioned(ScoringSettingsView settings, long version) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Versioned get(String owner) {
@@ -51,12 +50,16 @@ public class ScoringSettingsService {
         }
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         if (input.tiers() != null && input.tiers().containsKey(Tier.STRANGER)) {
-            errors.add(new ApiProblem.FieldError("tiers.STRANGER", "STRANGER has no floor; it is everything below ACQUAINTANCE"));
+            errors.add(new ApiProblem.FieldError(
+                    "tiers.STRANGER", "STRANGER has no floor; it is everything below ACQUAINTANCE"));
         }
         ScoringSettings next = input.toSettings();
         for (ScoringSettings.Violation v : next.violations()) {
-            errors.add(new ApiProblem.FieldError(apiField(v.field()), v.message()
-                    .replace("acquaintanceFloor", "tiers.ACQUAINTANCE").replace("friendFloor", "tiers.FRIEND")));
+            errors.add(new ApiProblem.FieldError(
+                    apiField(v.field()),
+                    v.message()
+                            .replace("acquaintanceFloor", "tiers.ACQUAINTANCE")
+                            .replace("friendFloor", "tiers.FRIEND")));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
@@ -73,14 +76,16 @@ public class ScoringSettingsService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        jdbc.update("INSERT INTO scoring_settings (owner_id, half_life_days, saturation, weights,"
-                + " acquaintance_floor, friend_floor, ally_floor, cadence_days, updated_at, version)"
-                + " VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?, ?)"
-                + " ON CONFLICT (owner_id) DO UPDATE SET half_life_days = EXCLUDED.half_life_days,"
-                + " saturation = EXCLUDED.saturation, weights = EXCLUDED.weights,"
-                + " acquaintance_floor = EXCLUDED.acquaintance_floor, friend_floor = EXCLUDED.friend_floor,"
-                + " ally_floor = EXCLUDED.ally_floor, cadence_days = EXCLUDED.cadence_days,"
-                + " updated_at = EXCLUDED.updated_at, version = EXCLUDED.version", ps -> {
+        jdbc.update(
+                "INSERT INTO scoring_settings (owner_id, half_life_days, saturation, weights,"
+                        + " acquaintance_floor, friend_floor, ally_floor, cadence_days, updated_at, version)"
+                        + " VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?, ?)"
+                        + " ON CONFLICT (owner_id) DO UPDATE SET half_life_days = EXCLUDED.half_life_days,"
+                        + " saturation = EXCLUDED.saturation, weights = EXCLUDED.weights,"
+                        + " acquaintance_floor = EXCLUDED.acquaintance_floor, friend_floor = EXCLUDED.friend_floor,"
+                        + " ally_floor = EXCLUDED.ally_floor, cadence_days = EXCLUDED.cadence_days,"
+                        + " updated_at = EXCLUDED.updated_at, version = EXCLUDED.version",
+                ps -> {
                     ps.setString(1, owner);
                     ps.setDouble(2, next.halfLifeDays());
                     ps.setDouble(3, next.saturation());
@@ -93,23 +98,32 @@ public class ScoringSettingsService {
                     ps.setLong(10, version);
                 });
         scoring.forget(owner);
-        if (previous.halfLifeDays() != next.halfLifeDays() || !previous.weights().equals(next.weights())) {
+        if (previous.halfLifeDays() != next.halfLifeDays()
+                || !previous.weights().equals(next.weights())) {
             // lock every contact of the owner (in key order, as every writer does) before re-scoring
-            jdbc.list("SELECT id FROM contacts WHERE owner_id = ? ORDER BY id FOR NO KEY UPDATE",
-                    ps -> ps.setString(1, owner), rs -> rs.getObject("id", UUID.class));
+            jdbc.list(
+                    "SELECT id FROM contacts WHERE owner_id = ? ORDER BY id FOR NO KEY UPDATE",
+                    ps -> ps.setString(1, owner),
+                    rs -> rs.getObject("id", UUID.class));
             ledger.rescoreOwner(owner, next, version);
         }
         return new Versioned(ScoringSettingsView.of(next), version);
     }
 
     private long version(String owner) {
-        return jdbc.first("SELECT version FROM scoring_settings WHERE owner_id = ?", ps -> ps.setString(1, owner),
-                rs -> rs.getLong("version")).orElse(0L);
+        return jdbc.first(
+                        "SELECT version FROM scoring_settings WHERE owner_id = ?",
+                        ps -> ps.setString(1, owner),
+                        rs -> rs.getLong("version"))
+                .orElse(0L);
     }
 
     private long lockVersion(String owner) {
-        return jdbc.first("SELECT version FROM scoring_settings WHERE owner_id = ? FOR UPDATE",
-                ps -> ps.setString(1, owner), rs -> rs.getLong("version")).orElse(0L);
+        return jdbc.first(
+                        "SELECT version FROM scoring_settings WHERE owner_id = ? FOR UPDATE",
+                        ps -> ps.setString(1, owner),
+                        rs -> rs.getLong("version"))
+                .orElse(0L);
     }
 
     private static String apiField(String field) {

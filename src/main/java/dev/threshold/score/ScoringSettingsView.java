@@ -12,9 +12,12 @@ import java.util.Map;
 /** The owner's scoring settings as the API shows and takes them. Absent fields in a PUT take their defaults. */
 @Schema(name = "ScoringSettings")
 public record ScoringSettingsView(
-        @Schema(description = "Half-life H of an interaction's points, 1–3650 days", example = "90") Double halfLifeDays,
-        @Schema(description = "Saturation K: effective points at which strength reaches 63.2", example = "30") Double saturation,
-        @Schema(description = "Points per interaction type; absent types keep their default") Map<InteractionType, Double> weights,
+        @Schema(description = "Half-life H of an interaction's points, 1–3650 days", example = "90")
+                Double halfLifeDays,
+        @Schema(description = "Saturation K: effective points at which strength reaches 63.2", example = "30")
+                Double saturation,
+        @Schema(description = "Points per interaction type; absent types keep their default")
+                Map<InteractionType, Double> weights,
         @Schema(description = "Tier floors: ACQUAINTANCE < FRIEND < ALLY, each in (0, 100)") Map<Tier, Double> tiers,
         @Schema(description = "Days between touches wanted per tier (1–3650)") Map<Tier, Integer> cadenceDays) {
 
@@ -23,8 +26,8 @@ public record ScoringSettingsView(
         tiers.put(Tier.ACQUAINTANCE, s.acquaintanceFloor());
         tiers.put(Tier.FRIEND, s.friendFloor());
         tiers.put(Tier.ALLY, s.allyFloor());
-        return new ScoringSettingsView(s.halfLifeDays(), s.saturation(), new EnumMap<>(s.weights()), tiers,
-                new EnumMap<>(s.cadenceDays()));
+        return new ScoringSettingsView(
+                s.halfLifeDays(), s.saturation(), new EnumMap<>(s.weights()), tiers, new EnumMap<>(s.cadenceDays()));
     }
 
     ScoringSettings toSettings() {

@@ -1,13 +1,13 @@
 package dev.threshold.score;
 
-import java.util.Locale;
-import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.api.Params;
+import dev.threshold.platform.problem.ApiProblem;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /** The {@code at}, {@code from}, {@code to} and {@code step} parameters of the score endpoints. */
 public final class TimeParams {
@@ -15,8 +15,7 @@ public final class TimeParams {
     static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
-    private TimeParams() {
-    }
+    private TimeParams() {}
 
     /** {@code at}, defaulting to now; between 1970 and 2200. */
     public static Instant at(String raw) {

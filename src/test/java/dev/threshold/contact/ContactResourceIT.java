@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The contact flows again, against the packaged jar started with operator-style configuration. */
 @QuarkusIntegrationTest
-class ContactResourceIT extends ContactResourceTest {
-}
+class ContactResourceIT extends ContactResourceTest {}

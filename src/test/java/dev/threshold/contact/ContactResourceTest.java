@@ -1,29 +1,27 @@
 package dev.threshold.contact;
 
+import dev.threshold.support.ApiTest;
 import dev.threshold.support.RawHttp;
 import dev.threshold.support.TestTokens;
-import java.util.HashSet;
-import java.util.Set;
-import org.junit.jupiter.api.Assertions;
-import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class ContactResourceTest extends ApiTest {
@@ -48,7 +46,9 @@ class ContactResourceTest extends ApiTest {
 
     @Test
     void createReturns201WithLocationEtagAndEveryField() {
-        var response = api().body(ada()).post("/api/v1/contacts").then()
+        var response = api().body(ada())
+                .post("/api/v1/contacts")
+                .then()
                 .statusCode(201)
                 .header("Location", notNullValue())
                 .header("ETag", "\"0\"")
@@ -71,7 +71,10 @@ class ContactResourceTest extends ApiTest {
         String id = response.path("id");
         String location = response.header("Location");
         Assertions.assertTrue(location.endsWith("/api/v1/contacts/" + id), location);
-        api().get(location).then().statusCode(200).body("displayName", equalTo("Ada Lovelace"))
+        api().get(location)
+                .then()
+                .statusCode(200)
+                .body("displayName", equalTo("Ada Lovelace"))
                 .header("ETag", "\"0\"");
     }
 
@@ -80,11 +83,22 @@ class ContactResourceTest extends ApiTest {
     void aListedContactEqualsTheContactReadAlone() {
         String id = createContact(ada());
         api().body(interaction("CALL", "MUTUAL", Instant.now().minusSeconds(3600), null))
-                .post("/api/v1/contacts/" + id + "/interactions").then().statusCode(201);
-        Map<String, Object> alone = api().get("/api/v1/contacts/" + id).then().statusCode(200).extract().jsonPath().getMap("");
+                .post("/api/v1/contacts/" + id + "/interactions")
+                .then()
+                .statusCode(201);
+        Map<String, Object> alone = api().get("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
         for (String sort : List.of("displayName", "strength", "lastInteractionAt")) {
-            Map<String, Object> listed = api().get("/api/v1/contacts?sort=" + sort + "&q=lovelace").then().statusCode(200)
-                    .extract().jsonPath().getMap("items[0]");
+            Map<String, Object> listed = api().get("/api/v1/contacts?sort=" + sort + "&q=lovelace")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("items[0]");
             assertEquals(alone, listed, sort);
         }
     }
@@ -99,7 +113,10 @@ class ContactResourceTest extends ApiTest {
         body.put("strength", 100);
         body.put("tier", "ALLY");
         body.remove("notes");
-        api().body(body).put("/api/v1/contacts/" + id).then().statusCode(200)
+        api().body(body)
+                .put("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("displayName", equalTo("Countess of Lovelace"))
                 .body("notes", nullValue())
@@ -113,46 +130,81 @@ class ContactResourceTest extends ApiTest {
         String id = createContact(ada());
         api().contentType("application/merge-patch+json")
                 .body("{\"company\":\"Difference Engines\",\"notes\":null}")
-                .patch("/api/v1/contacts/" + id).then().statusCode(200)
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(200)
                 .body("company", equalTo("Difference Engines"))
                 .body("notes", nullValue())
                 .body("displayName", equalTo("Ada Lovelace"))
                 .body("emails", equalTo(List.of("Ada@Example.org")));
-        api().body("{\"displayName\":\"Ada L.\"}").patch("/api/v1/contacts/" + id).then().statusCode(200)
+        api().body("{\"displayName\":\"Ada L.\"}")
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(200)
                 .body("displayName", equalTo("Ada L."));
     }
 
     @Test
     void patchIsValidatedAfterMerging() {
         String id = createContact(ada());
-        api().contentType("application/merge-patch+json").body("{\"displayName\":null}")
-                .patch("/api/v1/contacts/" + id).then().statusCode(400)
+        api().contentType("application/merge-patch+json")
+                .body("{\"displayName\":null}")
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("displayName"));
-        api().contentType("application/merge-patch+json").body("{\"cadenceDays\":\"soon\"}")
-                .patch("/api/v1/contacts/" + id).then().statusCode(400)
+        api().contentType("application/merge-patch+json")
+                .body("{\"cadenceDays\":\"soon\"}")
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("cadenceDays"));
-        api().contentType("application/merge-patch+json").body("[1,2]")
-                .patch("/api/v1/contacts/" + id).then().statusCode(400);
+        api().contentType("application/merge-patch+json")
+                .body("[1,2]")
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void ifMatchIsEnforcedOnPutPatchAndDelete() {
         String id = createContact(ada());
-        api().header("If-Match", "\"7\"").body(ada()).put("/api/v1/contacts/" + id).then().statusCode(412)
-                .contentType("application/problem+json").body("status", equalTo(412));
-        api().header("If-Match", "\"7\"").body("{\"company\":\"X\"}").patch("/api/v1/contacts/" + id)
-                .then().statusCode(412);
-        api().header("If-Match", "\"7\"").delete("/api/v1/contacts/" + id).then().statusCode(412);
-        api().header("If-Match", "\"0\"").body("{\"company\":\"X\"}").patch("/api/v1/contacts/" + id)
-                .then().statusCode(200).header("ETag", "\"1\"");
-        api().header("If-Match", "\"1\"").delete("/api/v1/contacts/" + id).then().statusCode(204);
+        api().header("If-Match", "\"7\"")
+                .body(ada())
+                .put("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("status", equalTo(412));
+        api().header("If-Match", "\"7\"")
+                .body("{\"company\":\"X\"}")
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(412);
+        api().header("If-Match", "\"7\"")
+                .delete("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(412);
+        api().header("If-Match", "\"0\"")
+                .body("{\"company\":\"X\"}")
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
+        api().header("If-Match", "\"1\"")
+                .delete("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(204);
         api().get("/api/v1/contacts/" + id).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void validationFailuresName400Fields() {
-        api().body("{}").post("/api/v1/contacts").then().statusCode(400)
+        api().body("{}")
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://threshold.dev/problems/validation"))
                 .body("title", notNullValue())
@@ -160,43 +212,92 @@ class ContactResourceTest extends ApiTest {
                 .body("detail", notNullValue())
                 .body("instance", equalTo("/api/v1/contacts"))
                 .body("errors.field", hasItem("displayName"));
-        api().body(Map.of("displayName", "x".repeat(201))).post("/api/v1/contacts").then().statusCode(400)
+        api().body(Map.of("displayName", "x".repeat(201)))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("displayName"));
-        api().body(Map.of("displayName", "   ")).post("/api/v1/contacts").then().statusCode(400)
+        api().body(Map.of("displayName", "   "))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("displayName"));
-        api().body(Map.of("displayName", "A", "notes", "n".repeat(10_001))).post("/api/v1/contacts").then()
-                .statusCode(400).body("errors.field", hasItem("notes"));
-        api().body(Map.of("displayName", "A", "emails", List.of("not-an-email"))).post("/api/v1/contacts").then()
-                .statusCode(400).body("errors.field", hasItem("emails[0]"));
-        api().body(Map.of("displayName", "A", "connectedOn", "15 March")).post("/api/v1/contacts").then()
-                .statusCode(400).body("errors.field", hasItem("connectedOn"));
-        api().body(Map.of("displayName", "A", "cadenceDays", 0)).post("/api/v1/contacts").then()
-                .statusCode(400).body("errors.field", hasItem("cadenceDays"));
-        api().body(Map.of("displayName", "A", "tags", "not-a-list")).post("/api/v1/contacts").then()
-                .statusCode(400).body("errors.field", hasItem("tags"));
-        api().body(Map.of("displayName", List.of("array"))).post("/api/v1/contacts").then()
-                .statusCode(400).body("errors.field", hasItem("displayName"));
-        api().body("{\"displayName\": \"A\"").post("/api/v1/contacts").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("body"));
+        api().body(Map.of("displayName", "A", "notes", "n".repeat(10_001)))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("notes"));
+        api().body(Map.of("displayName", "A", "emails", List.of("not-an-email")))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("emails[0]"));
+        api().body(Map.of("displayName", "A", "connectedOn", "15 March"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("connectedOn"));
+        api().body(Map.of("displayName", "A", "cadenceDays", 0))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("cadenceDays"));
+        api().body(Map.of("displayName", "A", "tags", "not-a-list"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("tags"));
+        api().body(Map.of("displayName", List.of("array")))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("displayName"));
+        api().body("{\"displayName\": \"A\"")
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("body"));
         api().body("[]").post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json");
         api().body("null").post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json");
-        api().body(Map.of("displayName", "A\u0000B")).post("/api/v1/contacts").then().statusCode(400)
+        api().body(Map.of("displayName", "A\u0000B"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("displayName"));
     }
 
     @Test
     void oddInputNeverYields5xx() {
         api().body(Map.of("displayName", "Ünïcødé 👩‍💻 名字", "notes", "'; DROP TABLE contacts; --"))
-                .post("/api/v1/contacts").then().statusCode(201).body("displayName", equalTo("Ünïcødé 👩‍💻 名字"));
-        api().body(Map.of("displayName", "x".repeat(5_000_000))).post("/api/v1/contacts").then().statusCode(400);
-        api().contentType(ContentType.TEXT).body("hello").post("/api/v1/contacts").then().statusCode(415)
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .body("displayName", equalTo("Ünïcødé 👩‍💻 名字"));
+        api().body(Map.of("displayName", "x".repeat(5_000_000)))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400);
+        api().contentType(ContentType.TEXT)
+                .body("hello")
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(415)
                 .contentType("application/problem+json");
         api().body("{\"displayName\": NaN}").post("/api/v1/contacts").then().statusCode(400);
-        api().body("{\"displayName\": \"A\", \"cadenceDays\": 99999999999}").post("/api/v1/contacts").then()
-                .statusCode(400).body("errors.field", hasItem("cadenceDays"));
-        api().body("{\"displayName\": \"A\", \"profiles\": {\"x\": \"@a\", \"bad\": 5}}").post("/api/v1/contacts")
-                .then().statusCode(201);
-        api().body("{\"displayName\": \"A\", \"profiles\": [1]}").post("/api/v1/contacts").then().statusCode(400)
+        api().body("{\"displayName\": \"A\", \"cadenceDays\": 99999999999}")
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("cadenceDays"));
+        api().body("{\"displayName\": \"A\", \"profiles\": {\"x\": \"@a\", \"bad\": 5}}")
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201);
+        api().body("{\"displayName\": \"A\", \"profiles\": [1]}")
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("profiles"));
         api().get("/api/v1/contacts/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
         api().get("/api/v1/contacts?limit=abc").then().statusCode(400).body("errors.field", hasItem("limit"));
@@ -210,8 +311,7 @@ class ContactResourceTest extends ApiTest {
 
     @Test
     void bodyOverTheLimitIs413Problem() throws Exception {
-        var raw = RawHttp.postHead("/api/v1/contacts",
-                TestTokens.forOwner(owner), 11L * 1024 * 1024);
+        var raw = RawHttp.postHead("/api/v1/contacts", TestTokens.forOwner(owner), 11L * 1024 * 1024);
         Assertions.assertTrue(raw.startsWith("HTTP/1.1 413"), raw);
         Assertions.assertTrue(raw.toLowerCase().contains("application/problem+json"), raw);
     }
@@ -222,21 +322,32 @@ class ContactResourceTest extends ApiTest {
         createContact(Map.of("displayName", "Alan Turing", "emails", List.of("alan@bletchley.example")));
         createContact(Map.of("displayName", "Barbara Liskov", "tags", List.of("cobol", "mit")));
         createContact(Map.of("displayName", "alice Ng", "lastName", "Ng"));
-        api().get("/api/v1/contacts?q=NAVY").then().statusCode(200).body("items.displayName", equalTo(List.of("Grace Hopper")));
+        api().get("/api/v1/contacts?q=NAVY")
+                .then()
+                .statusCode(200)
+                .body("items.displayName", equalTo(List.of("Grace Hopper")));
         api().get("/api/v1/contacts?q=bletchley").then().body("items.displayName", equalTo(List.of("Alan Turing")));
         api().get("/api/v1/contacts?q=%25").then().body("items", hasSize(0));
-        api().get("/api/v1/contacts?tag=cobol").then()
+        api().get("/api/v1/contacts?tag=cobol")
+                .then()
                 .body("items.displayName", containsInAnyOrder("Grace Hopper", "Barbara Liskov"));
-        var first = api().get("/api/v1/contacts?limit=3").then().statusCode(200)
+        var first = api().get("/api/v1/contacts?limit=3")
+                .then()
+                .statusCode(200)
                 .body("items.displayName", equalTo(List.of("Alan Turing", "alice Ng", "Barbara Liskov")))
-                .body("nextCursor", notNullValue()).extract();
+                .body("nextCursor", notNullValue())
+                .extract();
         String cursor = first.path("nextCursor");
         // an insert before the cursor does not shift the next page
         createContact("Aaron Swartz");
-        api().get("/api/v1/contacts?limit=3&cursor=" + cursor).then().statusCode(200)
+        api().get("/api/v1/contacts?limit=3&cursor=" + cursor)
+                .then()
+                .statusCode(200)
                 .body("items.displayName", equalTo(List.of("Grace Hopper")))
                 .body("nextCursor", nullValue());
-        api().get("/api/v1/contacts?sort=strength&cursor=" + cursor).then().statusCode(400)
+        api().get("/api/v1/contacts?sort=strength&cursor=" + cursor)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("cursor"));
     }
 
@@ -284,7 +395,11 @@ class ContactResourceTest extends ApiTest {
     void deletingAContactDeletesItsInteractions() {
         String id = createContact(ada());
         String interaction = api().body(Map.of("type", "CALL", "direction", "MUTUAL"))
-                .post("/api/v1/contacts/" + id + "/interactions").then().statusCode(201).extract().path("id");
+                .post("/api/v1/contacts/" + id + "/interactions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         api().delete("/api/v1/contacts/" + id).then().statusCode(204);
         api().get("/api/v1/interactions/" + interaction).then().statusCode(404);
         api().get("/api/v1/contacts/" + id + "/interactions").then().statusCode(404);

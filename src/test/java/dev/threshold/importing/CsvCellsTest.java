@@ -36,8 +36,8 @@ class CsvCellsTest {
 
     @Test
     void restoreIsTheExactInverse() {
-        for (String value : List.of("=1+1", "+44", "-", "@", "\t", "\r", "'=x", "''-x", "Jane", "'quoted", "'", "''", "",
-                "a=b", "'a")) {
+        for (String value : List.of(
+                "=1+1", "+44", "-", "@", "\t", "\r", "'=x", "''-x", "Jane", "'quoted", "'", "''", "", "a=b", "'a")) {
             assertEquals(value, CsvCells.restore(CsvCells.neutralise(value)), value);
         }
         assertEquals("'quoted", CsvCells.restore("'quoted"));

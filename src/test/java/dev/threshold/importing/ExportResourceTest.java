@@ -1,9 +1,9 @@
 package dev.threshold.importing;
 
-import io.restassured.RestAssured;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Assertions;
@@ -24,8 +24,20 @@ import static org.hamcrest.Matchers.equalTo;
 class ExportResourceTest extends ApiTest {
 
     /** The writable fields, which an export must carry. */
-    private static final List<String> WRITABLE = List.of("displayName", "firstName", "lastName", "emails", "phones",
-            "company", "position", "location", "tags", "profiles", "connectedOn", "notes", "cadenceDays");
+    private static final List<String> WRITABLE = List.of(
+            "displayName",
+            "firstName",
+            "lastName",
+            "emails",
+            "phones",
+            "company",
+            "position",
+            "location",
+            "tags",
+            "profiles",
+            "connectedOn",
+            "notes",
+            "cadenceDays");
 
     private void seed() {
         Map<String, Object> ada = new HashMap<>();
@@ -38,7 +50,15 @@ class ExportResourceTest extends ApiTest {
         ada.put("position", "Programmer; poet");
         ada.put("location", "London, UK");
         ada.put("tags", List.of("mentor", "conference"));
-        ada.put("profiles", Map.of("linkedin", "https://www.linkedin.com/in/ada-example", "x", "@ada", "website", "https://ada.example"));
+        ada.put(
+                "profiles",
+                Map.of(
+                        "linkedin",
+                        "https://www.linkedin.com/in/ada-example",
+                        "x",
+                        "@ada",
+                        "website",
+                        "https://ada.example"));
         ada.put("connectedOn", "2024-03-15");
         ada.put("notes", "Met at the engine demo.\nSecond line, with \"quotes\" and ::: colons");
         ada.put("cadenceDays", 21);
@@ -60,8 +80,12 @@ class ExportResourceTest extends ApiTest {
         List<Map<String, Object>> items = new ArrayList<>();
         String cursor = null;
         do {
-            var page = as(owner).get("/api/v1/contacts?limit=200" + (cursor == null ? "" : "&cursor=" + cursor))
-                    .then().statusCode(200).extract().jsonPath();
+            var page = as(owner)
+                    .get("/api/v1/contacts?limit=200" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Map<String, Object>> got = page.getList("items");
             for (Map<String, Object> c : got) {
                 Map<String, Object> w = new HashMap<>();
@@ -77,15 +101,27 @@ class ExportResourceTest extends ApiTest {
     @Test
     void csvNeutralisesFormulasAndRoundTrips() throws Exception {
         seed();
-        String csv = api().accept("*/*").get("/api/v1/contacts/export?format=csv").then().statusCode(200)
+        String csv = api().accept("*/*")
+                .get("/api/v1/contacts/export?format=csv")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("contacts.csv"))
-                .extract().asString();
+                .extract()
+                .asString();
         Assertions.assertTrue(csv.startsWith("\uFEFFName,Given Name,Family Name"), csv.substring(0, 40));
-        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv.substring(1))).getRecords();
+        List<CSVRecord> records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv.substring(1)))
+                .getRecords();
         Assertions.assertEquals(5, records.size());
-        CSVRecord evil = records.stream().filter(r -> r.get("Name").contains("cmd")).findFirst().orElseThrow();
+        CSVRecord evil = records.stream()
+                .filter(r -> r.get("Name").contains("cmd"))
+                .findFirst()
+                .orElseThrow();
         Assertions.assertEquals("'=cmd|' /C calc'!A0", evil.get("Name"));
         Assertions.assertEquals("'+SUM(A1:A9)", evil.get("Organization 1 - Name"));
         Assertions.assertEquals("'@evil", evil.get("Organization 1 - Title"));
@@ -97,38 +133,77 @@ class ExportResourceTest extends ApiTest {
             }
         }
         String fresh = TestTokens.newOwner();
-        as(fresh).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports/google")
-                .then().statusCode(200).body("created", equalTo(5)).body("skipped", equalTo(0));
+        as(fresh)
+                .contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/google")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(5))
+                .body("skipped", equalTo(0));
         Assertions.assertEquals(writable(owner), writable(fresh));
     }
 
     @Test
     void vCardRoundTrips() {
         seed();
-        String vcf = api().accept("*/*").get("/api/v1/contacts/export?format=vcard").then().statusCode(200)
+        String vcf = api().accept("*/*")
+                .get("/api/v1/contacts/export?format=vcard")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/vcard"))
-                .extract().asString();
+                .extract()
+                .asString();
         Assertions.assertTrue(vcf.startsWith("BEGIN:VCARD"), vcf);
         String fresh = TestTokens.newOwner();
-        as(fresh).contentType("text/vcard").body(vcf.getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports/vcard")
-                .then().statusCode(200).body("created", equalTo(5)).body("skipped", equalTo(0));
+        as(fresh)
+                .contentType("text/vcard")
+                .body(vcf.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/vcard")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(5))
+                .body("skipped", equalTo(0));
         Assertions.assertEquals(writable(owner), writable(fresh));
         // and into the same account: everything is already there
-        api().contentType("text/vcard").body(vcf.getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports/vcard")
-                .then().statusCode(200).body("created", equalTo(0)).body("unchanged", equalTo(5));
+        api().contentType("text/vcard")
+                .body(vcf.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/vcard")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("unchanged", equalTo(5));
     }
 
     @Test
     void exportPagesThroughMoreThanOnePage() {
         StringBuilder csv = new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
         for (int i = 0; i < 1203; i++) {
-            csv.append("P").append(i).append(",Example,https://www.linkedin.com/in/p-").append(i).append(",,,,1 Jan 2024\n");
+            csv.append("P")
+                    .append(i)
+                    .append(",Example,https://www.linkedin.com/in/p-")
+                    .append(i)
+                    .append(",,,,1 Jan 2024\n");
         }
-        api().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports/linkedin")
-                .then().statusCode(200).body("created", equalTo(1203));
-        String vcf = api().accept("*/*").get("/api/v1/contacts/export?format=vcard").then().statusCode(200).extract().asString();
+        api().contentType("text/csv")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/linkedin")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1203));
+        String vcf = api().accept("*/*")
+                .get("/api/v1/contacts/export?format=vcard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Assertions.assertEquals(1203, vcf.split("BEGIN:VCARD", -1).length - 1);
-        String out = api().accept("*/*").get("/api/v1/contacts/export").then().statusCode(200).extract().asString();
+        String out = api().accept("*/*")
+                .get("/api/v1/contacts/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Assertions.assertEquals(1204, out.strip().split("\r\n").length);
     }
 
@@ -136,9 +211,18 @@ class ExportResourceTest extends ApiTest {
     void exportIsPerOwnerAndValidatesFormat() {
         seed();
         String other = TestTokens.newOwner();
-        String csv = as(other).accept("*/*").get("/api/v1/contacts/export?format=csv").then().statusCode(200).extract().asString();
+        String csv = as(other)
+                .accept("*/*")
+                .get("/api/v1/contacts/export?format=csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Assertions.assertEquals(1, csv.strip().split("\r\n").length, csv);
-        api().accept("*/*").get("/api/v1/contacts/export?format=xml").then().statusCode(400)
+        api().accept("*/*")
+                .get("/api/v1/contacts/export?format=xml")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("format"));
         RestAssured.given().get("/api/v1/contacts/export").then().statusCode(401);
     }

@@ -1,10 +1,9 @@
 package dev.threshold.importing;
 
-import io.restassured.RestAssured;
-import java.io.OutputStream;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -21,9 +21,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -40,14 +40,24 @@ class ImportBenchmark extends ApiTest {
         Path file = Files.createTempFile("connections-" + rows + "-", ".csv");
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write('\uFEFF');
-            w.write("Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\n");
+            w.write(
+                    "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\n");
             w.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
             String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
             for (int i = 0; i < rows; i++) {
-                w.write(String.format(Locale.ROOT, "Person%d,Example%d,https://www.linkedin.com/in/person-%d-example,%s,"
+                w.write(String.format(
+                        Locale.ROOT,
+                        "Person%d,Example%d,https://www.linkedin.com/in/person-%d-example,%s,"
                                 + "\"Company %d, Inc\",\"Senior Engineer, Platform %d\",%d %s %d\n",
-                        i, i % 977, i, i % 10 == 0 ? "person" + i + "@mail.example" : "", i % 5000, i % 50,
-                        1 + i % 28, months[i % 12], 2010 + i % 15));
+                        i,
+                        i % 977,
+                        i,
+                        i % 10 == 0 ? "person" + i + "@mail.example" : "",
+                        i % 5000,
+                        i % 50,
+                        1 + i % 28,
+                        months[i % 12],
+                        2010 + i % 15));
             }
         }
         return file;
@@ -72,17 +82,24 @@ class ImportBenchmark extends ApiTest {
 
     /** Streams the file from disk (RestAssured would buffer it in the client, in this same JVM). */
     private JsonPath post(String owner, String path, Path file) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer " + TestTokens.forOwner(owner)).header("Content-Type", "text/csv")
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Authorization", "Bearer " + TestTokens.forOwner(owner))
+                        .header("Content-Type", "text/csv")
+                        .timeout(Duration.ofMinutes(10))
+                        .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Assertions.assertEquals(200, response.statusCode(), response.body());
         return new JsonPath(response.body());
     }
 
     private long export(String owner) throws Exception {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/contacts/export?format=csv"))
-                .header("Authorization", "Bearer " + TestTokens.forOwner(owner)).GET().build(),
+        HttpResponse<InputStream> response = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/v1/contacts/export?format=csv"))
+                        .header("Authorization", "Bearer " + TestTokens.forOwner(owner))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         Assertions.assertEquals(200, response.statusCode());
         try (InputStream in = response.body()) {
@@ -98,7 +115,7 @@ class ImportBenchmark extends ApiTest {
     void import100kLinkedInRows() throws Exception {
         long maxHeap = Runtime.getRuntime().maxMemory();
         StringBuilder out = new StringBuilder("\n[import-bench] JVM max heap " + maxHeap / (1024 * 1024) + " MB\n");
-        for (int rows : new int[]{20_000, 100_000}) {
+        for (int rows : new int[] {20_000, 100_000}) {
             Path file = linkedIn(rows);
             String owner = TestTokens.newOwner();
             resetPeaks();
@@ -118,9 +135,18 @@ class ImportBenchmark extends ApiTest {
             t0 = System.nanoTime();
             long bytes = export(owner);
             double exportS = (System.nanoTime() - t0) / 1e9;
-            out.append(String.format(Locale.ROOT, "[import-bench] %,d rows (%.1f MB): import %.1f s (%,.0f rows/s), "
+            out.append(String.format(
+                    Locale.ROOT,
+                    "[import-bench] %,d rows (%.1f MB): import %.1f s (%,.0f rows/s), "
                             + "re-import %.1f s (all unchanged), dry run %.1f s, CSV export %.1f s (%.1f MB); peak heap during import %d MB%n",
-                    rows, Files.size(file) / 1e6, importS, rows / importS, reimportS, dryS, exportS, bytes / 1e6,
+                    rows,
+                    Files.size(file) / 1e6,
+                    importS,
+                    rows / importS,
+                    reimportS,
+                    dryS,
+                    exportS,
+                    bytes / 1e6,
                     peak / (1024 * 1024)));
             Files.delete(file);
             if (rows == 100_000) {

@@ -1,6 +1,5 @@
 package dev.threshold.importing;
 
-import io.restassured.RestAssured;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.ScoreReference;
@@ -10,6 +9,7 @@ import dev.threshold.support.ApiTest;
 import dev.threshold.support.RawHttp;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Assertions;
@@ -30,7 +30,11 @@ import static org.hamcrest.Matchers.nullValue;
 class ImportResourceTest extends ApiTest {
 
     ValidatableResponse upload(String owner, String path, byte[] body, String contentType) {
-        return as(owner).contentType(contentType).body(body).post("/api/v1/imports/" + path).then();
+        return as(owner)
+                .contentType(contentType)
+                .body(body)
+                .post("/api/v1/imports/" + path)
+                .then();
     }
 
     ValidatableResponse upload(String path, byte[] body, String contentType) {
@@ -38,8 +42,13 @@ class ImportResourceTest extends ApiTest {
     }
 
     Map<String, Map<String, Object>> contactsByName(String owner) {
-        List<Map<String, Object>> items = as(owner).get("/api/v1/contacts?limit=200").then().statusCode(200)
-                .extract().jsonPath().getList("items");
+        List<Map<String, Object>> items = as(owner)
+                .get("/api/v1/contacts?limit=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
         Map<String, Map<String, Object>> byName = new HashMap<>();
         items.forEach(c -> byName.put((String) c.get("displayName"), c));
         Assertions.assertEquals(items.size(), byName.size(), "display names are unique in these fixtures");
@@ -48,9 +57,12 @@ class ImportResourceTest extends ApiTest {
 
     @Test
     void linkedInExportImportsAsDownloaded() {
-        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv").statusCode(200)
+        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv")
+                .statusCode(200)
                 .body("dryRun", equalTo(false))
-                .body("created", equalTo(6)).body("updated", equalTo(0)).body("unchanged", equalTo(0))
+                .body("created", equalTo(6))
+                .body("updated", equalTo(0))
+                .body("unchanged", equalTo(0))
                 .body("skipped", equalTo(1))
                 .body("errors", hasSize(1))
                 .body("errors[0].line", equalTo(8))
@@ -70,7 +82,8 @@ class ImportResourceTest extends ApiTest {
         var charles = contacts.get("Charles Babbage");
         Assertions.assertEquals("Founder, Chief Engineer", charles.get("position"));
         Assertions.assertEquals(List.of("charles@engines.example"), charles.get("emails"));
-        Assertions.assertEquals("https://www.linkedin.com/in/cbabbage-example", ((Map<?, ?>) charles.get("profiles")).get("linkedin"));
+        Assertions.assertEquals(
+                "https://www.linkedin.com/in/cbabbage-example", ((Map<?, ?>) charles.get("profiles")).get("linkedin"));
         var emile = contacts.get("Émile Zoëga");
         Assertions.assertEquals("Café \"Le Quai\"", emile.get("company"));
         Assertions.assertEquals("2020-09-07", emile.get("connectedOn"));
@@ -78,29 +91,45 @@ class ImportResourceTest extends ApiTest {
 
     @Test
     void reimportingTheSameFileChangesNothing() {
-        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv").statusCode(200).body("created", equalTo(6));
+        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(6));
         var before = contactsByName(owner);
-        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv").statusCode(200)
-                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(6))
+        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("updated", equalTo(0))
+                .body("unchanged", equalTo(6))
                 .body("skipped", equalTo(1));
         Assertions.assertEquals(before, contactsByName(owner));
         // the old format has no keys but names: matched by display name, still nothing changes twice
         String other = TestTokens.newOwner();
-        upload(other, "linkedin", fixture("linkedin-connections-old.csv"), "text/csv").statusCode(200)
-                .body("created", equalTo(3)).body("skipped", equalTo(0));
-        upload(other, "linkedin", fixture("linkedin-connections-old.csv"), "text/csv").statusCode(200)
-                .body("created", equalTo(0)).body("unchanged", equalTo(3));
-        Assertions.assertEquals("Hopping, Inc", contactsByName(other).get("Hedy Lamarr").get("company"));
+        upload(other, "linkedin", fixture("linkedin-connections-old.csv"), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(3))
+                .body("skipped", equalTo(0));
+        upload(other, "linkedin", fixture("linkedin-connections-old.csv"), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("unchanged", equalTo(3));
+        Assertions.assertEquals(
+                "Hopping, Inc", contactsByName(other).get("Hedy Lamarr").get("company"));
     }
 
     @Test
     void dryRunReportsWithoutWriting() {
-        upload("linkedin?dryRun=true", fixture("linkedin-connections.csv"), "text/csv").statusCode(200)
-                .body("dryRun", equalTo(true)).body("created", equalTo(6)).body("skipped", equalTo(1));
+        upload("linkedin?dryRun=true", fixture("linkedin-connections.csv"), "text/csv")
+                .statusCode(200)
+                .body("dryRun", equalTo(true))
+                .body("created", equalTo(6))
+                .body("skipped", equalTo(1));
         Assertions.assertTrue(contactsByName(owner).isEmpty());
-        upload("vcard?dryRun=true", fixture("contacts-21-30-40.vcf"), "text/vcard").statusCode(200).body("created", equalTo(3));
+        upload("vcard?dryRun=true", fixture("contacts-21-30-40.vcf"), "text/vcard")
+                .statusCode(200)
+                .body("created", equalTo(3));
         Assertions.assertTrue(contactsByName(owner).isEmpty());
-        upload("linkedin?dryRun=maybe", fixture("linkedin-connections.csv"), "text/csv").statusCode(400)
+        upload("linkedin?dryRun=maybe", fixture("linkedin-connections.csv"), "text/csv")
+                .statusCode(400)
                 .body("errors[0].field", equalTo("dryRun"));
     }
 
@@ -111,9 +140,15 @@ class ImportResourceTest extends ApiTest {
         mine.put("company", "My Own Name For It");
         mine.put("profiles", Map.of("linkedin", "linkedin.com/in/ADA-example/"));
         String id = createContact(mine);
-        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv").statusCode(200)
-                .body("created", equalTo(5)).body("updated", equalTo(1));
-        var ada = api().get("/api/v1/contacts/" + id).then().statusCode(200).extract().jsonPath();
+        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(5))
+                .body("updated", equalTo(1));
+        var ada = api().get("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Assertions.assertEquals("Ada (mentor)", ada.getString("displayName"));
         Assertions.assertEquals("My Own Name For It", ada.getString("company"));
         Assertions.assertEquals("linkedin.com/in/ADA-example/", ada.getString("profiles.linkedin"));
@@ -126,15 +161,40 @@ class ImportResourceTest extends ApiTest {
     @Test
     void anotherOwnersContactsAreNeverMatchedOrTouched() {
         String other = TestTokens.newOwner();
-        String theirs = as(other).body(Map.of("displayName", "Ada L.", "emails", List.of("charles@engines.example"),
-                        "profiles", Map.of("linkedin", "https://www.linkedin.com/in/ada-example")))
-                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
-        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv").statusCode(200)
-                .body("created", equalTo(6)).body("updated", equalTo(0));
-        var untouched = as(other).get("/api/v1/contacts/" + theirs).then().statusCode(200).extract().jsonPath();
+        String theirs = as(other)
+                .body(Map.of(
+                        "displayName",
+                        "Ada L.",
+                        "emails",
+                        List.of("charles@engines.example"),
+                        "profiles",
+                        Map.of("linkedin", "https://www.linkedin.com/in/ada-example")))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        upload("linkedin", fixture("linkedin-connections.csv"), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(6))
+                .body("updated", equalTo(0));
+        var untouched = as(other)
+                .get("/api/v1/contacts/" + theirs)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Assertions.assertEquals(0, untouched.getInt("version"));
         Assertions.assertNull(untouched.get("company"));
-        Assertions.assertEquals(1, as(other).get("/api/v1/contacts").then().extract().jsonPath().getList("items").size());
+        Assertions.assertEquals(
+                1,
+                as(other)
+                        .get("/api/v1/contacts")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items")
+                        .size());
     }
 
     @Test
@@ -144,26 +204,51 @@ class ImportResourceTest extends ApiTest {
         String adaId = (String) contacts.get("Ada Lovelace").get("id");
         String charlesId = (String) contacts.get("Charles Babbage").get("id");
         // second time: the messages are already there
-        multipart(null).statusCode(200).body("created", equalTo(0)).body("unchanged", equalTo(6))
-                .body("messages.created", equalTo(0)).body("messages.unchanged", equalTo(3));
-        List<Map<String, Object>> adaLog = api().get("/api/v1/interactions?contactId=" + adaId).then().statusCode(200)
-                .extract().jsonPath().getList("items");
+        multipart(null)
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("unchanged", equalTo(6))
+                .body("messages.created", equalTo(0))
+                .body("messages.unchanged", equalTo(3));
+        List<Map<String, Object>> adaLog = api().get("/api/v1/interactions?contactId=" + adaId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
         Assertions.assertEquals(2, adaLog.size());
         Assertions.assertEquals("INBOUND", adaLog.get(0).get("direction"));
         Assertions.assertEquals("OUTBOUND", adaLog.get(1).get("direction"));
         Assertions.assertEquals("MESSAGE", adaLog.get(0).get("type"));
         Assertions.assertEquals("LINKEDIN", adaLog.get(0).get("channel"));
         Instant now = Instant.now();
-        var expected = ScoreReference.scoreFromScratch(List.of(
-                new ScoredInteraction(InteractionType.MESSAGE, Direction.OUTBOUND, Instant.parse("2024-03-16T09:15:00Z"), null),
-                new ScoredInteraction(InteractionType.MESSAGE, Direction.INBOUND, Instant.parse("2024-03-16T10:02:41Z"), null)),
-                now, ScoringSettings.defaults());
-        JsonPath score = api().get("/api/v1/contacts/" + adaId + "/score?at=" + now).then().statusCode(200).extract().jsonPath();
+        var expected = ScoreReference.scoreFromScratch(
+                List.of(
+                        new ScoredInteraction(
+                                InteractionType.MESSAGE,
+                                Direction.OUTBOUND,
+                                Instant.parse("2024-03-16T09:15:00Z"),
+                                null),
+                        new ScoredInteraction(
+                                InteractionType.MESSAGE,
+                                Direction.INBOUND,
+                                Instant.parse("2024-03-16T10:02:41Z"),
+                                null)),
+                now,
+                ScoringSettings.defaults());
+        JsonPath score = api().get("/api/v1/contacts/" + adaId + "/score?at=" + now)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Assertions.assertEquals(expected.in(), score.getDouble("inbound"), 1e-3);
         Assertions.assertEquals(expected.out(), score.getDouble("outbound"), 1e-3);
         Assertions.assertEquals("2024-03-16T10:02:41Z", score.getString("lastInteractionAt"));
-        List<Map<String, Object>> charlesLog = api().get("/api/v1/interactions?contactId=" + charlesId).then()
-                .extract().jsonPath().getList("items");
+        List<Map<String, Object>> charlesLog = api().get("/api/v1/interactions?contactId=" + charlesId)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items");
         Assertions.assertEquals(1, charlesLog.size());
         Assertions.assertEquals("INBOUND", charlesLog.get(0).get("direction"));
     }
@@ -172,15 +257,19 @@ class ImportResourceTest extends ApiTest {
     void meNamesTheOwnerInMessages() {
         multipart("Olive Owner").statusCode(200).body("messages.created", equalTo(3));
         String other = TestTokens.newOwner();
-        as(other).contentType("multipart/form-data")
+        as(other)
+                .contentType("multipart/form-data")
                 .multiPart("connections", "Connections.csv", fixture("linkedin-connections.csv"), "text/csv")
                 .multiPart("messages", "messages.csv", fixture("linkedin-messages.csv"), "text/csv")
-                .post("/api/v1/imports/linkedin?me=https://www.linkedin.com/in/owner-example").then().statusCode(200)
+                .post("/api/v1/imports/linkedin?me=https://www.linkedin.com/in/owner-example")
+                .then()
+                .statusCode(200)
                 .body("messages.created", equalTo(3));
     }
 
     private ValidatableResponse importConnectionsWithMessages(String me) {
-        return multipart(me).statusCode(200)
+        return multipart(me)
+                .statusCode(200)
                 .body("created", equalTo(6))
                 .body("messages.created", equalTo(3))
                 .body("messages.unchanged", equalTo(0))
@@ -194,23 +283,33 @@ class ImportResourceTest extends ApiTest {
                 .multiPart("connections", "Connections.csv", fixture("linkedin-connections.csv"), "text/csv")
                 .multiPart("messages", "messages.csv", fixture("linkedin-messages.csv"), "text/csv")
                 .queryParams(me == null ? Map.of() : Map.of("me", me))
-                .post("/api/v1/imports/linkedin").then();
+                .post("/api/v1/imports/linkedin")
+                .then();
     }
 
     @Test
     void multipartTakesTheFirstCsvPart() {
         api().contentType("multipart/form-data")
                 .multiPart("file", "Connections.csv", fixture("linkedin-connections.csv"), "text/csv")
-                .post("/api/v1/imports/linkedin").then().statusCode(200).body("created", equalTo(6));
+                .post("/api/v1/imports/linkedin")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(6));
         api().contentType("multipart/form-data")
                 .multiPart("file", "contacts.vcf", fixture("contacts-21-30-40.vcf"), "text/vcard")
-                .post("/api/v1/imports/vcard").then().statusCode(200).body("created", equalTo(2)).body("updated", equalTo(1));
+                .post("/api/v1/imports/vcard")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("updated", equalTo(1));
     }
 
     @Test
     void vCardsOfEveryVersion() {
-        upload("vcard", fixture("contacts-21-30-40.vcf"), "text/vcard").statusCode(200)
-                .body("created", equalTo(3)).body("skipped", equalTo(0));
+        upload("vcard", fixture("contacts-21-30-40.vcf"), "text/vcard")
+                .statusCode(200)
+                .body("created", equalTo(3))
+                .body("skipped", equalTo(0));
         var contacts = contactsByName(owner);
         var juergen = contacts.get("Jürgen Müller");
         Assertions.assertNotNull(juergen, contacts.keySet().toString());
@@ -225,22 +324,33 @@ class ImportResourceTest extends ApiTest {
         Assertions.assertEquals("Difference Works", charles.get("company"));
         Assertions.assertEquals(List.of("engineering", "mentors"), charles.get("tags"));
         Assertions.assertEquals("London, United Kingdom", charles.get("location"));
-        Assertions.assertEquals("https://www.linkedin.com/in/cbabbage-example", ((Map<?, ?>) charles.get("profiles")).get("linkedin"));
-        Assertions.assertTrue(((String) charles.get("notes")).contains("seventy-five octets, as RFC 2426 says."), (String) charles.get("notes"));
+        Assertions.assertEquals(
+                "https://www.linkedin.com/in/cbabbage-example", ((Map<?, ?>) charles.get("profiles")).get("linkedin"));
+        Assertions.assertTrue(
+                ((String) charles.get("notes")).contains("seventy-five octets, as RFC 2426 says."),
+                (String) charles.get("notes"));
         var grace = contacts.get("Grace Hopper");
         Assertions.assertEquals(List.of("+1-202-555-0147"), grace.get("phones"));
         Assertions.assertEquals(Map.of("x", "https://x.example/grace"), grace.get("profiles"));
-        upload("vcard", fixture("contacts-21-30-40.vcf"), "text/vcard").statusCode(200)
-                .body("created", equalTo(0)).body("unchanged", equalTo(3));
+        upload("vcard", fixture("contacts-21-30-40.vcf"), "text/vcard")
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("unchanged", equalTo(3));
     }
 
     @Test
     void vCardsMergeIntoLinkedInContacts() {
         upload("linkedin", fixture("linkedin-connections.csv"), "text/csv").statusCode(200);
         // Charles by his LinkedIn URL (and e-mail); Grace's card shares no key with her LinkedIn row: a new contact
-        upload("vcard", fixture("contacts-21-30-40.vcf"), "text/vcard").statusCode(200)
-                .body("created", equalTo(2)).body("updated", equalTo(1));
-        List<Map<String, Object>> all = api().get("/api/v1/contacts?q=charles").then().extract().jsonPath().getList("items");
+        upload("vcard", fixture("contacts-21-30-40.vcf"), "text/vcard")
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("updated", equalTo(1));
+        List<Map<String, Object>> all = api().get("/api/v1/contacts?q=charles")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items");
         Assertions.assertEquals(1, all.size());
         Assertions.assertEquals("Founder, Chief Engineer", all.get(0).get("position"));
         Assertions.assertEquals(List.of("engineering", "mentors"), all.get(0).get("tags"));
@@ -248,8 +358,10 @@ class ImportResourceTest extends ApiTest {
 
     @Test
     void googleContactsCsv() {
-        upload("google", fixture("google-contacts.csv"), "text/csv").statusCode(200)
-                .body("created", equalTo(2)).body("skipped", equalTo(2))
+        upload("google", fixture("google-contacts.csv"), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("skipped", equalTo(2))
                 .body("errors.line", equalTo(List.of(5, 6)));
         var ada = contactsByName(owner).get("Ada Lovelace");
         Assertions.assertEquals(List.of("ada@engines.example", "ada@home.example"), ada.get("emails"));
@@ -264,46 +376,64 @@ class ImportResourceTest extends ApiTest {
 
     @Test
     void wrongEncodingIsA400AndWritesNothing() {
-        upload("linkedin", fixture("hostile-latin1.csv"), "text/csv").statusCode(400)
+        upload("linkedin", fixture("hostile-latin1.csv"), "text/csv")
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://threshold.dev/problems/unreadable-file"))
                 .body("detail", containsString("line 3"));
-        upload("linkedin", fixture("hostile-utf16.csv"), "text/csv").statusCode(400)
+        upload("linkedin", fixture("hostile-utf16.csv"), "text/csv")
+                .statusCode(400)
                 .body("detail", containsString("UTF-16"));
-        upload("vcard", "BEGIN:VCARD\nVERSION:3.0\nFN:A\u0000B\nEND:VCARD\n".getBytes(StandardCharsets.UTF_8), "text/vcard")
-                .statusCode(400).body("detail", containsString("NUL"));
+        upload(
+                        "vcard",
+                        "BEGIN:VCARD\nVERSION:3.0\nFN:A\u0000B\nEND:VCARD\n".getBytes(StandardCharsets.UTF_8),
+                        "text/vcard")
+                .statusCode(400)
+                .body("detail", containsString("NUL"));
         Assertions.assertTrue(contactsByName(owner).isEmpty());
     }
 
     @Test
     void notTheRightKindOfFileIsA400() {
-        upload("linkedin", fixture("google-contacts.csv"), "text/csv").statusCode(400)
+        upload("linkedin", fixture("google-contacts.csv"), "text/csv")
+                .statusCode(400)
                 .body("detail", containsString("not a LinkedIn Connections.csv"));
         upload("linkedin", new byte[0], "text/csv").statusCode(400);
         upload("google", fixture("linkedin-messages.csv"), "text/csv").statusCode(400);
-        upload("vcard", fixture("google-contacts.csv"), "text/vcard").statusCode(400)
+        upload("vcard", fixture("google-contacts.csv"), "text/vcard")
+                .statusCode(400)
                 .body("detail", containsString("not a vCard"));
-        api().contentType("application/json").body("{}").post("/api/v1/imports/linkedin").then().statusCode(415);
+        api().contentType("application/json")
+                .body("{}")
+                .post("/api/v1/imports/linkedin")
+                .then()
+                .statusCode(415);
         Assertions.assertTrue(contactsByName(owner).isEmpty());
     }
 
     @Test
     void truncatedRowsAreReportedByLine() {
-        upload("linkedin", fixture("hostile-short-row.csv"), "text/csv").statusCode(200)
-                .body("created", equalTo(2)).body("skipped", equalTo(1))
+        upload("linkedin", fixture("hostile-short-row.csv"), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("skipped", equalTo(1))
                 .body("errors[0].line", equalTo(3))
                 .body("errors[0].message", containsString("has 3 fields; the header has 7"));
         // a file cut inside a quoted field cannot be read past that point: nothing lands
         String other = TestTokens.newOwner();
-        upload(other, "linkedin", fixture("hostile-cut-in-quote.csv"), "text/csv").statusCode(400)
+        upload(other, "linkedin", fixture("hostile-cut-in-quote.csv"), "text/csv")
+                .statusCode(400)
                 .body("detail", containsString("line 3"));
         Assertions.assertTrue(contactsByName(other).isEmpty());
     }
 
     @Test
     void duplicateRowsBecomeOneContact() {
-        upload("linkedin", fixture("hostile-duplicates.csv"), "text/csv").statusCode(200)
-                .body("created", equalTo(1)).body("unchanged", equalTo(1)).body("updated", equalTo(1));
+        upload("linkedin", fixture("hostile-duplicates.csv"), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(1))
+                .body("unchanged", equalTo(1))
+                .body("updated", equalTo(1));
         var ada = contactsByName(owner).get("Ada Lovelace");
         Assertions.assertEquals(List.of("ada@engines.example"), ada.get("emails"));
     }
@@ -317,8 +447,10 @@ class ImportResourceTest extends ApiTest {
                 + "Grace,Hopper,https://www.linkedin.com/in/grace-example,not-an-email,,,28 Feb 2022\n"
                 + "Alan,Turing,https://www.linkedin.com/in/alan-example,,,,31 Feb 2022\n"
                 + "Mary,Somerville,https://www.linkedin.com/in/mary-example,,,,\n";
-        upload("linkedin", csv.getBytes(StandardCharsets.UTF_8), "text/csv").statusCode(200)
-                .body("created", equalTo(2)).body("skipped", equalTo(3))
+        upload("linkedin", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("skipped", equalTo(3))
                 .body("errors.line", equalTo(List.of(3, 4, 5)))
                 .body("errors[0].message", equalTo("company: size must be between 0 and 200"))
                 .body("errors[1].message", containsString("emails"))
@@ -337,24 +469,42 @@ class ImportResourceTest extends ApiTest {
         StringBuilder csv = new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
         int rows = 0;
         while (csv.length() < 11 * 1024 * 1024) {
-            csv.append("First").append(rows).append(",Last,https://www.linkedin.com/in/p-").append(rows)
-                    .append(",,\"Company, Inc ").append("c".repeat(170)).append("\",").append("p".repeat(190))
+            csv.append("First")
+                    .append(rows)
+                    .append(",Last,https://www.linkedin.com/in/p-")
+                    .append(rows)
+                    .append(",,\"Company, Inc ")
+                    .append("c".repeat(170))
+                    .append("\",")
+                    .append("p".repeat(190))
                     .append(",1 Jan 2024\n");
             rows++;
         }
-        upload("linkedin?dryRun=true", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv").statusCode(200)
-                .body("created", equalTo(rows)).body("skipped", equalTo(0));
+        upload("linkedin?dryRun=true", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(rows))
+                .body("skipped", equalTo(0));
     }
 
     @Test
     void openApiDocumentsBothContentTypesOfEveryImport() {
-        JsonPath doc = RestAssured.given().accept("application/json").get("/q/openapi?format=json")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath doc = RestAssured.given()
+                .accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         for (String kind : List.of("linkedin", "vcard", "google")) {
             Map<String, Object> content = doc.getMap("paths.'/api/v1/imports/" + kind + "'.post.requestBody.content");
             Assertions.assertTrue(content.containsKey("multipart/form-data"), kind + ": " + content.keySet());
-            Assertions.assertTrue(content.containsKey(kind.equals("vcard") ? "text/vcard" : "text/csv"), kind + ": " + content.keySet());
-            Assertions.assertNotNull(doc.get("paths.'/api/v1/imports/" + kind + "'.post.responses.'200'.content.'application/json'.examples"), kind);
+            Assertions.assertTrue(
+                    content.containsKey(kind.equals("vcard") ? "text/vcard" : "text/csv"),
+                    kind + ": " + content.keySet());
+            Assertions.assertNotNull(
+                    doc.get("paths.'/api/v1/imports/" + kind
+                            + "'.post.responses.'200'.content.'application/json'.examples"),
+                    kind);
             Assertions.assertNotNull(doc.get("paths.'/api/v1/imports/" + kind + "'.post.responses.'413'"), kind);
         }
         Assertions.assertNotNull(doc.get("paths.'/api/v1/contacts/export'.get.responses.'200'.content.'text/csv'"));

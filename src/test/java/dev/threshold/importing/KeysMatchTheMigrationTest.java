@@ -27,19 +27,49 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class KeysMatchTheMigrationTest extends ApiTest {
 
     /** LinkedIn profile URLs as files and clients write them. */
-    static final List<String> URLS = Arrays.asList(null, "", "https://www.linkedin.com/in/jane-doe",
-            "https://www.linkedin.com/in/Jane-Doe/", "http://LinkedIn.com/IN/JaneDoe?trk=people", "linkedin.com/in/x#top",
-            "https://www.linkedin.com/in/", "https://www.linkedin.com/company/acme", "https://de.linkedin.com/in/j%C3%BCrgen-m",
-            "https://www.linkedin.com/in/jürgen-müller", "https://www.linkedin.com/in/ÉLODIE", "/in/a b", "/in/a\tb", "/in/a\u00A0b", "/in/a\u2003b",
-            "https://www.linkedin.com/pub/in/x/y", "https://www.linkedin.com/in//double", "no url at all");
+    static final List<String> URLS = Arrays.asList(
+            null,
+            "",
+            "https://www.linkedin.com/in/jane-doe",
+            "https://www.linkedin.com/in/Jane-Doe/",
+            "http://LinkedIn.com/IN/JaneDoe?trk=people",
+            "linkedin.com/in/x#top",
+            "https://www.linkedin.com/in/",
+            "https://www.linkedin.com/company/acme",
+            "https://de.linkedin.com/in/j%C3%BCrgen-m",
+            "https://www.linkedin.com/in/jürgen-müller",
+            "https://www.linkedin.com/in/ÉLODIE",
+            "/in/a b",
+            "/in/a\tb",
+            "/in/a\u00A0b",
+            "/in/a\u2003b",
+            "https://www.linkedin.com/pub/in/x/y",
+            "https://www.linkedin.com/in//double",
+            "no url at all");
 
     /** E-mails as the contacts API and imports store them (lower-cased in Java first). */
-    static final List<String> EMAILS = Arrays.asList("jane@example.com", "Jane.Doe@Example.COM", "ÉLODIE@exemple.fr",
-            "straße@example.de", "o'brien+tag@example.ie", "ÀÉÎÕÜ@x.y", "");
+    static final List<String> EMAILS = Arrays.asList(
+            "jane@example.com",
+            "Jane.Doe@Example.COM",
+            "ÉLODIE@exemple.fr",
+            "straße@example.de",
+            "o'brien+tag@example.ie",
+            "ÀÉÎÕÜ@x.y",
+            "");
 
     /** Phone numbers in the forms people type them. */
-    static final List<String> PHONES = Arrays.asList(null, "", "+44 20 7946 0958", "(555) 123-4567", "123456",
-            "1234567", "+1-555-0100 ext. 12", "٠١٢٣٤٥٦٧٨", "１２３４５６７８", "tel:+33 1 23 45 67 89", "no digits");
+    static final List<String> PHONES = Arrays.asList(
+            null,
+            "",
+            "+44 20 7946 0958",
+            "(555) 123-4567",
+            "123456",
+            "1234567",
+            "+1-555-0100 ext. 12",
+            "٠١٢٣٤٥٦٧٨",
+            "１２３４５６７８",
+            "tel:+33 1 23 45 67 89",
+            "no digits");
 
     @Inject
     Jdbc jdbc;
@@ -65,15 +95,17 @@ class KeysMatchTheMigrationTest extends ApiTest {
                 urls.add("/in/a" + (char) c + "b");
             }
         }
-        List<String> sql = QuarkusTransaction.requiringNew().call(() -> jdbc.list(
-                "SELECT 'li:' || threshold_linkedin_slug(u.url) AS k FROM unnest(?) WITH ORDINALITY AS u(url, i) ORDER BY u.i",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", urls.toArray())),
-                rs -> rs.getString("k")));
+        List<String> sql = QuarkusTransaction.requiringNew()
+                .call(() -> jdbc.list(
+                        "SELECT 'li:' || threshold_linkedin_slug(u.url) AS k FROM unnest(?) WITH ORDINALITY AS u(url, i) ORDER BY u.i",
+                        ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", urls.toArray())),
+                        rs -> rs.getString("k")));
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
             if (!Objects.equals(sql.get(i), Keys.linkedIn(urls.get(i)))) {
-                mismatches.add(String.format("U+%04X: sql %s, java %s", (int) urls.get(i).charAt(5), sql.get(i),
-                        Keys.linkedIn(urls.get(i))));
+                mismatches.add(String.format(
+                        "U+%04X: sql %s, java %s",
+                        (int) urls.get(i).charAt(5), sql.get(i), Keys.linkedIn(urls.get(i))));
             }
         }
         assertEquals(List.of(), mismatches);
@@ -90,7 +122,8 @@ class KeysMatchTheMigrationTest extends ApiTest {
     @Test
     void phoneKeysAreTheSqlOnes() {
         for (String phone : PHONES) {
-            assertEquals(sql("SELECT 'ph:' || threshold_phone_digits(?) AS k", phone), Keys.phone(phone), "phone " + phone);
+            assertEquals(
+                    sql("SELECT 'ph:' || threshold_phone_digits(?) AS k", phone), Keys.phone(phone), "phone " + phone);
         }
     }
 
@@ -101,21 +134,32 @@ class KeysMatchTheMigrationTest extends ApiTest {
         EMAILS.stream().filter(e -> !e.isEmpty()).forEach(d::email);
         PHONES.forEach(d::phone);
         d.profile("linkedin", "http://LinkedIn.com/IN/JaneDoe?trk=people");
-        String id = createContact(Map.of("displayName", d.displayName, "emails", new ArrayList<>(d.emails),
-                "phones", new ArrayList<>(d.phones), "profiles", d.profiles));
-        List<String> stored = QuarkusTransaction.requiringNew().call(() -> jdbc.list(
-                "SELECT key FROM contact_keys WHERE owner_id = ? AND contact_id = ?::uuid",
-                ps -> {
-                    ps.setString(1, owner);
-                    ps.setString(2, id);
-                },
-                rs -> rs.getString("key")));
+        String id = createContact(Map.of(
+                "displayName",
+                d.displayName,
+                "emails",
+                new ArrayList<>(d.emails),
+                "phones",
+                new ArrayList<>(d.phones),
+                "profiles",
+                d.profiles));
+        List<String> stored = QuarkusTransaction.requiringNew()
+                .call(() -> jdbc.list(
+                        "SELECT key FROM contact_keys WHERE owner_id = ? AND contact_id = ?::uuid",
+                        ps -> {
+                            ps.setString(1, owner);
+                            ps.setString(2, id);
+                        },
+                        rs -> rs.getString("key")));
         assertEquals(new TreeSet<>(d.keys()), new TreeSet<>(stored));
     }
 
     /** The one value {@code select} makes of {@code value} (null when the SQL says there is no key). */
     private String sql(String select, String value) {
-        return QuarkusTransaction.requiringNew().call(() -> jdbc.first(select, ps -> ps.setString(1, value),
-                rs -> Optional.ofNullable(rs.getString("k"))).orElseThrow()).orElse(null);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> jdbc.first(
+                                select, ps -> ps.setString(1, value), rs -> Optional.ofNullable(rs.getString("k")))
+                        .orElseThrow())
+                .orElse(null);
     }
 }

@@ -23,7 +23,8 @@ class KeysTest {
 
     @Test
     void theCanonicalLinkedInUrlKeepsTheSlugsCase() {
-        assertEquals("https://www.linkedin.com/in/JaneDoe", Keys.canonicalLinkedIn("http://linkedin.com/IN/JaneDoe?trk=1"));
+        assertEquals(
+                "https://www.linkedin.com/in/JaneDoe", Keys.canonicalLinkedIn("http://linkedin.com/IN/JaneDoe?trk=1"));
         assertEquals("not a profile", Keys.canonicalLinkedIn("not a profile"));
         assertNull(Keys.canonicalLinkedIn(null));
     }

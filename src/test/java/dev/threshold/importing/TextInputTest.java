@@ -40,21 +40,24 @@ class TextInputTest {
 
     @Test
     void aUtf8ByteOrderMarkIsDropped() throws IOException {
-        assertEquals("a,b", read(concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8("a,b")), 1024));
+        assertEquals("a,b", read(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8("a,b")), 1024));
     }
 
     @Test
     void utf16IsRefused() {
-        byte[] utf16 = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, "a,b".getBytes(StandardCharsets.UTF_16LE));
+        byte[] utf16 = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a,b".getBytes(StandardCharsets.UTF_16LE));
         TextInput.UnreadableFile e = assertThrows(TextInput.UnreadableFile.class, () -> read(utf16, 1024));
         assertTrue(e.getMessage().contains("UTF-16"), e.getMessage());
-        assertThrows(TextInput.UnreadableFile.class,
-                () -> read(concat(new byte[]{(byte) 0xFE, (byte) 0xFF}, "a".getBytes(StandardCharsets.UTF_16BE)), 1024));
+        assertThrows(
+                TextInput.UnreadableFile.class,
+                () -> read(
+                        concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "a".getBytes(StandardCharsets.UTF_16BE)), 1024));
     }
 
     @Test
     void nulCharactersAreRefusedWithTheirLine() {
-        TextInput.UnreadableFile e = assertThrows(TextInput.UnreadableFile.class, () -> read(utf8("a\nb\nc\u0000d"), 1024));
+        TextInput.UnreadableFile e =
+                assertThrows(TextInput.UnreadableFile.class, () -> read(utf8("a\nb\nc\u0000d"), 1024));
         assertTrue(e.getMessage().contains("line 3"), e.getMessage());
     }
 

@@ -3,5 +3,4 @@ package dev.threshold.interaction;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class InteractionResourceIT extends InteractionResourceTest {
-}
+class InteractionResourceIT extends InteractionResourceTest {}

@@ -1,9 +1,9 @@
 package dev.threshold.network;
 
-import org.hamcrest.Matchers;
 import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +29,22 @@ class NetworkConnectionsTest extends ApiTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String contact = createContact("Due");
         api().body(interaction("CALL", "MUTUAL", now.minus(200, ChronoUnit.DAYS), null))
-                .post("/api/v1/contacts/" + contact + "/interactions").then().statusCode(201);
+                .post("/api/v1/contacts/" + contact + "/interactions")
+                .then()
+                .statusCode(201);
         String personal = createContact(Map.of("displayName", "Weekly", "cadenceDays", 7));
-        for (String path : new String[] {"/api/v1/network/summary", "/api/v1/network/recommendations",
-                "/api/v1/network/summary?at=" + now.plus(30, ChronoUnit.DAYS)}) {
+        for (String path : new String[] {
+            "/api/v1/network/summary",
+            "/api/v1/network/recommendations",
+            "/api/v1/network/summary?at=" + now.plus(30, ChronoUnit.DAYS)
+        }) {
             quiet();
             api().get(path).then().statusCode(200);
             Assertions.assertEquals(1, connections.most(), path + ": connections held at once");
         }
-        api().get("/api/v1/network/recommendations").then().statusCode(200)
+        api().get("/api/v1/network/recommendations")
+                .then()
+                .statusCode(200)
                 .body("items.contactId", Matchers.hasItems(contact, personal));
     }
 

@@ -1,12 +1,12 @@
 package dev.threshold.network;
 
-import org.hamcrest.Matchers;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +35,7 @@ class NetworkSummaryTest extends ApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     ScoreHistogramCompaction compaction;
 
@@ -46,7 +47,8 @@ class NetworkSummaryTest extends ApiTest {
         Assertions.assertTrue(tiers.values().stream().filter(n -> n > 0).count() >= 3, "a spread over tiers: " + tiers);
         assertSummaryIsARecomputation(owner, now.plus(30, ChronoUnit.DAYS));
         tiers = assertSummaryIsARecomputation(owner, now.plus(400, ChronoUnit.DAYS));
-        Assertions.assertEquals(tiers.values().stream().mapToLong(Long::longValue).sum(), tiers.get("STRANGER"), "all decayed");
+        Assertions.assertEquals(
+                tiers.values().stream().mapToLong(Long::longValue).sum(), tiers.get("STRANGER"), "all decayed");
     }
 
     @Test
@@ -68,7 +70,9 @@ class NetworkSummaryTest extends ApiTest {
         Assertions.assertTrue(compaction.compact() > 0);
         Assertions.assertEquals(before, summary(owner, at).getMap(""));
         Assertions.assertEquals(0, count("SELECT count(*) FROM score_histogram WHERE owner_id = ? AND stripe <> 0"));
-        Assertions.assertEquals(0, count("SELECT count(*) FROM score_histogram WHERE owner_id = ? AND contacts = 0 AND interactions = 0"));
+        Assertions.assertEquals(
+                0,
+                count("SELECT count(*) FROM score_histogram WHERE owner_id = ? AND contacts = 0 AND interactions = 0"));
         assertHistogramExact(owner);
         // writes after a compaction go to a stripe again and still add up
         String later = createContact("After the compaction");
@@ -116,7 +120,10 @@ class NetworkSummaryTest extends ApiTest {
 
     @Test
     void emptyOwner() {
-        as(TestTokens.newOwner()).get("/api/v1/network/summary").then().statusCode(200)
+        as(TestTokens.newOwner())
+                .get("/api/v1/network/summary")
+                .then()
+                .statusCode(200)
                 .body("contacts", Matchers.equalTo(0))
                 .body("tiers.STRANGER", Matchers.equalTo(0))
                 .body("tiers.ALLY", Matchers.equalTo(0))
@@ -134,23 +141,40 @@ class NetworkSummaryTest extends ApiTest {
     private void history(String who, Random random, Instant now, boolean settingsChange) {
         List<String> contacts = new ArrayList<>();
         for (int i = 0; i < 18; i++) {
-            contacts.add(as(who).body(Map.of("displayName", "Contact " + i)).post("/api/v1/contacts")
-                    .then().statusCode(201).extract().path("id"));
+            contacts.add(as(who).body(Map.of("displayName", "Contact " + i))
+                    .post("/api/v1/contacts")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
         List<String> interactions = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            interactions.add(record(who, contacts.get(random.nextInt(contacts.size())), TYPES[random.nextInt(TYPES.length)],
-                    DIRECTIONS[random.nextInt(3)], past(random, now), random.nextInt(4) == 0 ? random.nextDouble() * 40 : null));
+            interactions.add(record(
+                    who,
+                    contacts.get(random.nextInt(contacts.size())),
+                    TYPES[random.nextInt(TYPES.length)],
+                    DIRECTIONS[random.nextInt(3)],
+                    past(random, now),
+                    random.nextInt(4) == 0 ? random.nextDouble() * 40 : null));
         }
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
-            Map<String, Object> item = interaction(TYPES[random.nextInt(TYPES.length)], DIRECTIONS[random.nextInt(3)],
-                    past(random, now), random.nextInt(3) == 0 ? random.nextDouble() * 25 : null);
+            Map<String, Object> item = interaction(
+                    TYPES[random.nextInt(TYPES.length)],
+                    DIRECTIONS[random.nextInt(3)],
+                    past(random, now),
+                    random.nextInt(3) == 0 ? random.nextDouble() * 25 : null);
             item.put("contactId", contacts.get(random.nextInt(contacts.size() - 4))); // the last four stay strangers
             batch.add(item);
         }
-        List<String> created = as(who).body(batch).post("/api/v1/interactions/batch").then().statusCode(201)
-                .extract().jsonPath().getList("items.id");
+        List<String> created = as(who).body(batch)
+                .post("/api/v1/interactions/batch")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
         interactions.addAll(created);
         // a strong, recent tie, so that the top tiers are not empty
         for (int i = 0; i < 3; i++) {
@@ -159,27 +183,44 @@ class NetworkSummaryTest extends ApiTest {
         for (int i = 0; i < 8; i++) {
             String id = interactions.get(random.nextInt(interactions.size()));
             as(who).contentType("application/merge-patch+json")
-                    .body(Map.of("weight", random.nextDouble() * 30, "occurredAt", past(random, now).toString()))
-                    .patch("/api/v1/interactions/" + id).then().statusCode(200);
+                    .body(Map.of(
+                            "weight",
+                            random.nextDouble() * 30,
+                            "occurredAt",
+                            past(random, now).toString()))
+                    .patch("/api/v1/interactions/" + id)
+                    .then()
+                    .statusCode(200);
         }
         for (int i = 0; i < 6; i++) {
             String id = interactions.remove(random.nextInt(interactions.size()));
             as(who).delete("/api/v1/interactions/" + id).then().statusCode(204);
         }
         // edits that do not touch the score
-        as(who).contentType("application/merge-patch+json").body(Map.of("company", "Acme", "displayName", "Renamed"))
-                .patch("/api/v1/contacts/" + contacts.get(1)).then().statusCode(200);
+        as(who).contentType("application/merge-patch+json")
+                .body(Map.of("company", "Acme", "displayName", "Renamed"))
+                .patch("/api/v1/contacts/" + contacts.get(1))
+                .then()
+                .statusCode(200);
         for (int i = 0; i < 2; i++) {
-            as(who).delete("/api/v1/contacts/" + contacts.remove(2 + random.nextInt(contacts.size() - 6))).then().statusCode(204);
+            as(who).delete("/api/v1/contacts/" + contacts.remove(2 + random.nextInt(contacts.size() - 6)))
+                    .then()
+                    .statusCode(204);
         }
         if (settingsChange) {
-            as(who).body(Map.of("halfLifeDays", 30)).put("/api/v1/settings/scoring").then().statusCode(200);
+            as(who).body(Map.of("halfLifeDays", 30))
+                    .put("/api/v1/settings/scoring")
+                    .then()
+                    .statusCode(200);
         }
         // an import: six new contacts, three LinkedIn messages on them
         as(who).contentType("multipart/form-data")
                 .multiPart("connections", "Connections.csv", fixture("linkedin-connections.csv"), "text/csv")
                 .multiPart("messages", "messages.csv", fixture("linkedin-messages.csv"), "text/csv")
-                .post("/api/v1/imports/linkedin").then().statusCode(200).body("messages.created", Matchers.equalTo(3));
+                .post("/api/v1/imports/linkedin")
+                .then()
+                .statusCode(200)
+                .body("messages.created", Matchers.equalTo(3));
         // and more after the settings change and the import
         record(who, contacts.get(3), "MEETING", "MUTUAL", now.minus(2, ChronoUnit.DAYS), null);
         record(who, contacts.get(4), "LIKE", "INBOUND", now.minus(500, ChronoUnit.DAYS), null);
@@ -192,7 +233,11 @@ class NetworkSummaryTest extends ApiTest {
     // ------------------------------------------------------------------ the expected summary
 
     private JsonPath summary(String who, Instant at) {
-        return as(who).get("/api/v1/network/summary?at=" + at).then().statusCode(200).extract().jsonPath();
+        return as(who).get("/api/v1/network/summary?at=" + at)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** The summary against every contact's score at {@code at} (after the last interaction: stored keys). */
@@ -205,7 +250,11 @@ class NetworkSummaryTest extends ApiTest {
         Instant last = null;
         List<String> ids = all(who, "/api/v1/contacts", "id");
         for (String id : ids) {
-            JsonPath score = as(who).get("/api/v1/contacts/" + id + "/score?at=" + at).then().statusCode(200).extract().jsonPath();
+            JsonPath score = as(who).get("/api/v1/contacts/" + id + "/score?at=" + at)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             tiers.merge(score.getString("tier"), 1L, Long::sum);
             for (String action : score.<String>getList("actionable.id")) {
                 perAction.merge(action, 1L, Long::sum);
@@ -225,11 +274,14 @@ class NetworkSummaryTest extends ApiTest {
         List<Map<String, Object>> actions = summary.getList("actions");
         Assertions.assertFalse(actions.isEmpty());
         for (Map<String, Object> action : actions) {
-            Assertions.assertEquals(perAction.getOrDefault((String) action.get("id"), 0L),
-                    ((Number) action.get("contacts")).longValue(), "action " + action.get("name") + " at " + at);
+            Assertions.assertEquals(
+                    perAction.getOrDefault((String) action.get("id"), 0L),
+                    ((Number) action.get("contacts")).longValue(),
+                    "action " + action.get("name") + " at " + at);
         }
         Assertions.assertEquals(interactions, summary.getLong("interactions.total"), "interactions");
-        Assertions.assertEquals(last == null ? null : last.toString(), summary.getString("interactions.lastInteractionAt"));
+        Assertions.assertEquals(
+                last == null ? null : last.toString(), summary.getString("interactions.lastInteractionAt"));
         return tiers;
     }
 
@@ -237,8 +289,13 @@ class NetworkSummaryTest extends ApiTest {
         List<String> out = new ArrayList<>();
         String cursor = null;
         do {
-            JsonPath page = as(who).queryParam("limit", 200).queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
-                    .get(path).then().statusCode(200).extract().jsonPath();
+            JsonPath page = as(who).queryParam("limit", 200)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             out.addAll(page.getList("items." + field));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
@@ -259,7 +316,8 @@ class NetworkSummaryTest extends ApiTest {
                 try (ResultSet rs = ps.executeQuery()) {
                     List<String> off = new ArrayList<>();
                     while (rs.next()) {
-                        off.add("bucket " + rs.getLong(1) + ": contacts " + rs.getLong(2) + ", interactions " + rs.getLong(3));
+                        off.add("bucket " + rs.getLong(1) + ": contacts " + rs.getLong(2) + ", interactions "
+                                + rs.getLong(3));
                     }
                     Assertions.assertEquals(List.of(), off, "histogram minus contacts, per bucket");
                 }
@@ -270,7 +328,8 @@ class NetworkSummaryTest extends ApiTest {
                 try (ResultSet rs = ps.executeQuery()) {
                     int n = 0;
                     while (rs.next()) {
-                        Assertions.assertEquals(rs.getLong(2), ScoreBuckets.bucket(rs.getDouble(1)), "bucket of " + rs.getDouble(1));
+                        Assertions.assertEquals(
+                                rs.getLong(2), ScoreBuckets.bucket(rs.getDouble(1)), "bucket of " + rs.getDouble(1));
                         n++;
                     }
                     Assertions.assertTrue(n > 10);
@@ -280,7 +339,8 @@ class NetworkSummaryTest extends ApiTest {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, owner);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -34,12 +34,13 @@ class ScoreBucketsTest {
     void everyKeyLiesInItsBucketAndBeforeItsEnd() {
         Random random = new Random(7);
         for (int i = 0; i < 200_000; i++) {
-            double key = switch (i % 4) {
-                case 0 -> 200 + random.nextDouble() * 50;          // realistic keys (H = 90, 2026)
-                case 1 -> (random.nextDouble() - 0.5) * 1e6;        // negative and large
-                case 2 -> random.nextInt(100_000) / 16.0 - 3000;    // exactly on a bucket edge
-                default -> Math.nextDown(random.nextInt(100_000) / 16.0 - 3000); // one ulp below an edge
-            };
+            double key =
+                    switch (i % 4) {
+                        case 0 -> 200 + random.nextDouble() * 50; // realistic keys (H = 90, 2026)
+                        case 1 -> (random.nextDouble() - 0.5) * 1e6; // negative and large
+                        case 2 -> random.nextInt(100_000) / 16.0 - 3000; // exactly on a bucket edge
+                        default -> Math.nextDown(random.nextInt(100_000) / 16.0 - 3000); // one ulp below an edge
+                    };
             long b = ScoreBuckets.bucket(key);
             Assertions.assertTrue(key < ScoreBuckets.end(b), () -> key + " below the end of bucket " + b);
             Assertions.assertTrue(key >= ScoreBuckets.end(b - 1), () -> key + " at or above the start of bucket " + b);
@@ -57,13 +58,23 @@ class ScoreBucketsTest {
             int n = random.nextInt(400);
             for (int i = 0; i < n; i++) {
                 double u = random.nextDouble();
-                keys.add(u < 0.2 ? Double.NEGATIVE_INFINITY
-                        : u < 0.4 ? random.nextInt(64) / 16.0 - 2            // on edges, negative ones too
-                        : u < 0.5 ? Math.nextDown(random.nextInt(64) / 16.0 - 2)
-                        : (random.nextDouble() - 0.5) * 8);
+                keys.add(
+                        u < 0.2
+                                ? Double.NEGATIVE_INFINITY
+                                : u < 0.4
+                                        ? random.nextInt(64) / 16.0 - 2 // on edges, negative ones too
+                                        : u < 0.5
+                                                ? Math.nextDown(random.nextInt(64) / 16.0 - 2)
+                                                : (random.nextDouble() - 0.5) * 8);
             }
-            List<Double> floors = new ArrayList<>(List.of(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                    0.0, -1.0 / 16, 1.0 / 16, Math.nextUp(0.0), Math.nextDown(0.0)));
+            List<Double> floors = new ArrayList<>(List.of(
+                    Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY,
+                    0.0,
+                    -1.0 / 16,
+                    1.0 / 16,
+                    Math.nextUp(0.0),
+                    Math.nextDown(0.0)));
             for (int i = 0; i < 20; i++) {
                 floors.add((random.nextDouble() - 0.5) * 8);
             }

@@ -21,6 +21,7 @@ class ScoreHistogramConfigTest {
 
     @Inject
     ScoreHistogramConfig config;
+
     @Inject
     SmallRyeConfig raw;
 
@@ -34,6 +35,7 @@ class ScoreHistogramConfigTest {
                 values.add(value);
             }
         }
-        Assertions.assertEquals(List.of("PT1M"), values, "the mapping's default is the property's only value outside %test");
+        Assertions.assertEquals(
+                List.of("PT1M"), values, "the mapping's default is the property's only value outside %test");
     }
 }

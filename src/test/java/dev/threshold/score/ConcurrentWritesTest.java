@@ -1,10 +1,5 @@
 package dev.threshold.score;
 
-import java.util.HashMap;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
 import dev.threshold.score.math.ScoreReference;
@@ -19,8 +14,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,8 +36,11 @@ class ConcurrentWritesTest extends ApiTest {
         Instant base = Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         InteractionType[] types = InteractionType.values();
         Direction[] directions = Direction.values();
-        List<ScoredInteraction>[] models = new List[]{Collections.synchronizedList(new ArrayList<>()),
-                Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>())};
+        List<ScoredInteraction>[] models = new List[] {
+            Collections.synchronizedList(new ArrayList<>()),
+            Collections.synchronizedList(new ArrayList<>()),
+            Collections.synchronizedList(new ArrayList<>())
+        };
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> futures = new ArrayList<>();
         for (int worker = 0; worker < 8; worker++) {
@@ -52,16 +55,34 @@ class ConcurrentWritesTest extends ApiTest {
                         // a batch touching every contact
                         List<Map<String, Object>> batch = new ArrayList<>();
                         for (int k = 0; k < 3; k++) {
-                            batch.add(Map.of("contactId", contacts.get(k), "type", type.name(),
-                                    "direction", direction.name(), "occurredAt", at.toString()));
+                            batch.add(Map.of(
+                                    "contactId",
+                                    contacts.get(k),
+                                    "type",
+                                    type.name(),
+                                    "direction",
+                                    direction.name(),
+                                    "occurredAt",
+                                    at.toString()));
                         }
-                        api().body(batch).post("/api/v1/interactions/batch").then().statusCode(201);
+                        api().body(batch)
+                                .post("/api/v1/interactions/batch")
+                                .then()
+                                .statusCode(201);
                         for (int k = 0; k < 3; k++) {
                             models[k].add(new ScoredInteraction(type, direction, at, null));
                         }
                     } else {
-                        api().body(Map.of("type", type.name(), "direction", direction.name(), "occurredAt", at.toString()))
-                                .post("/api/v1/contacts/" + contacts.get(c) + "/interactions").then().statusCode(201);
+                        api().body(Map.of(
+                                        "type",
+                                        type.name(),
+                                        "direction",
+                                        direction.name(),
+                                        "occurredAt",
+                                        at.toString()))
+                                .post("/api/v1/contacts/" + contacts.get(c) + "/interactions")
+                                .then()
+                                .statusCode(201);
                         models[c].add(new ScoredInteraction(type, direction, at, null));
                     }
                 }
@@ -75,13 +96,23 @@ class ConcurrentWritesTest extends ApiTest {
         Instant now = Instant.now();
         for (int k = 0; k < 3; k++) {
             var expected = ScoreReference.scoreFromScratch(models[k], now, ScoringSettings.defaults());
-            var actual = api().get("/api/v1/contacts/" + contacts.get(k) + "/score?at=" + now).then().statusCode(200)
-                    .extract().jsonPath();
-            Assertions.assertEquals(expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-3, "contact " + k);
+            var actual = api().get("/api/v1/contacts/" + contacts.get(k) + "/score?at=" + now)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            Assertions.assertEquals(
+                    expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-3, "contact " + k);
             Assertions.assertEquals(expected.in(), actual.getDouble("inbound"), 1e-3, "contact " + k);
             Assertions.assertEquals(expected.out(), actual.getDouble("outbound"), 1e-3, "contact " + k);
-            Assertions.assertEquals(models[k].size(), api().get("/api/v1/interactions?limit=200&contactId=" + contacts.get(k))
-                    .then().extract().jsonPath().getList("items").size());
+            Assertions.assertEquals(
+                    models[k].size(),
+                    api().get("/api/v1/interactions?limit=200&contactId=" + contacts.get(k))
+                            .then()
+                            .extract()
+                            .jsonPath()
+                            .getList("items")
+                            .size());
         }
     }
 
@@ -126,7 +157,8 @@ class ConcurrentWritesTest extends ApiTest {
                         batch.add(interactionIn(c, type, direction, at));
                         sent.add(new ScoredInteraction(type, direction, at, null));
                     }
-                    int status = api().body(batch).post("/api/v1/interactions/batch").statusCode();
+                    int status =
+                            api().body(batch).post("/api/v1/interactions/batch").statusCode();
                     if (status == 201) {
                         for (int k = 0; k < named.size(); k++) {
                             if (!named.get(k).equals(doomed)) {
@@ -144,7 +176,9 @@ class ConcurrentWritesTest extends ApiTest {
         futures.add(pool.submit(() -> {
             halfway.await();
             int deleted = api().delete("/api/v1/contacts/" + doomed).statusCode();
-            int changed = api().body(Map.of("halfLifeDays", 30)).put("/api/v1/settings/scoring").statusCode();
+            int changed = api().body(Map.of("halfLifeDays", 30))
+                    .put("/api/v1/settings/scoring")
+                    .statusCode();
             if (deleted != 204 || changed != 200) {
                 unexpected.add("delete " + deleted + ", settings " + changed);
             }
@@ -159,7 +193,11 @@ class ConcurrentWritesTest extends ApiTest {
         Instant now = Instant.now();
         for (String c : contacts) {
             var expected = ScoreReference.scoreFromScratch(models.get(c), now, settings);
-            var actual = api().get("/api/v1/contacts/" + c + "/score?at=" + now).then().statusCode(200).extract().jsonPath();
+            var actual = api().get("/api/v1/contacts/" + c + "/score?at=" + now)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             Assertions.assertEquals(expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-3, c);
             Assertions.assertEquals(expected.in(), actual.getDouble("inbound"), 1e-3, c);
             Assertions.assertEquals(expected.out(), actual.getDouble("outbound"), 1e-3, c);
@@ -178,7 +216,8 @@ class ConcurrentWritesTest extends ApiTest {
         for (int b = 0; b < 30; b++) { // enough history that a re-score takes a while
             List<Map<String, Object>> batch = new ArrayList<>();
             for (int k = 0; k < 1000; k++) {
-                batch.add(interactionIn(busy, InteractionType.LIKE, Direction.INBOUND, base.plus(b * 1000L + k, ChronoUnit.MINUTES)));
+                batch.add(interactionIn(
+                        busy, InteractionType.LIKE, Direction.INBOUND, base.plus(b * 1000L + k, ChronoUnit.MINUTES)));
             }
             api().body(batch).post("/api/v1/interactions/batch").then().statusCode(201);
         }
@@ -189,12 +228,15 @@ class ConcurrentWritesTest extends ApiTest {
             for (int round = 0; round < 6; round++) {
                 halfLife = round % 2 == 0 ? 20 : 200;
                 double h = halfLife;
-                Future<Integer> change = pool.submit(() ->
-                        api().body(Map.of("halfLifeDays", h)).put("/api/v1/settings/scoring").statusCode());
+                Future<Integer> change = pool.submit(() -> api().body(Map.of("halfLifeDays", h))
+                        .put("/api/v1/settings/scoring")
+                        .statusCode());
                 Thread.sleep(15 + 10L * round);
                 Instant at = base.plus(round, ChronoUnit.DAYS);
-                api().body(interaction("MEETING", "MUTUAL", at, null)).post("/api/v1/contacts/" + target + "/interactions")
-                        .then().statusCode(201);
+                api().body(interaction("MEETING", "MUTUAL", at, null))
+                        .post("/api/v1/contacts/" + target + "/interactions")
+                        .then()
+                        .statusCode(201);
                 model.add(new ScoredInteraction(InteractionType.MEETING, Direction.MUTUAL, at, null));
                 Assertions.assertEquals(200, change.get(60, TimeUnit.SECONDS));
             }
@@ -202,12 +244,19 @@ class ConcurrentWritesTest extends ApiTest {
             pool.shutdown();
         }
         Instant now = Instant.now();
-        var expected = ScoreReference.scoreFromScratch(model, now, ScoringSettings.defaults().withHalfLifeDays(halfLife));
-        var actual = api().get("/api/v1/contacts/" + target + "/score?at=" + now).then().statusCode(200).extract().jsonPath();
-        Assertions.assertEquals(expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-6 * expected.effectivePoints());
+        var expected = ScoreReference.scoreFromScratch(
+                model, now, ScoringSettings.defaults().withHalfLifeDays(halfLife));
+        var actual = api().get("/api/v1/contacts/" + target + "/score?at=" + now)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Assertions.assertEquals(
+                expected.effectivePoints(), actual.getDouble("effectivePoints"), 1e-6 * expected.effectivePoints());
     }
 
-    private static Map<String, Object> interactionIn(String contact, InteractionType type, Direction direction, Instant at) {
+    private static Map<String, Object> interactionIn(
+            String contact, InteractionType type, Direction direction, Instant at) {
         Map<String, Object> body = new HashMap<>(interaction(type.name(), direction.name(), at, null));
         body.put("contactId", contact);
         return body;

@@ -1,6 +1,5 @@
 package dev.threshold.score;
 
-import java.sql.Types;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -83,9 +83,14 @@ class RescoreSqlTest extends ApiTest {
             body.put("halfLifeDays", halfLife);
             body.put("weights", weights);
             api().body(body).put("/api/v1/settings/scoring").then().statusCode(200);
-            ScoringSettings settings = new ScoringSettings(halfLife, ScoringSettings.defaults().saturation(), weights,
-                    ScoringSettings.defaults().acquaintanceFloor(), ScoringSettings.defaults().friendFloor(),
-                    ScoringSettings.defaults().allyFloor(), ScoringSettings.defaults().cadenceDays());
+            ScoringSettings settings = new ScoringSettings(
+                    halfLife,
+                    ScoringSettings.defaults().saturation(),
+                    weights,
+                    ScoringSettings.defaults().acquaintanceFloor(),
+                    ScoringSettings.defaults().friendFloor(),
+                    ScoringSettings.defaults().allyFloor(),
+                    ScoringSettings.defaults().cadenceDays());
 
             Map<UUID, Stored> stored = stored();
             Assertions.assertEquals(histories.keySet(), stored.keySet());
@@ -100,12 +105,21 @@ class RescoreSqlTest extends ApiTest {
                 }
                 for (ScoreState java : List.of(fromScratch, incremental)) {
                     Assertions.assertEquals(java.interactionCount(), sql.state().interactionCount(), where);
-                    Assertions.assertEquals(java.lastInteractionAt(), sql.state().lastInteractionAt(), where);
-                    worst = Math.max(worst, check("in_key", java.inKey(), sql.state().inKey(), where));
-                    worst = Math.max(worst, check("out_key", java.outKey(), sql.state().outKey(), where));
+                    Assertions.assertEquals(
+                            java.lastInteractionAt(), sql.state().lastInteractionAt(), where);
+                    worst = Math.max(
+                            worst, check("in_key", java.inKey(), sql.state().inKey(), where));
+                    worst = Math.max(
+                            worst, check("out_key", java.outKey(), sql.state().outKey(), where));
                     worst = Math.max(worst, check("score_key", java.scoreKey(), sql.scoreKey(), where));
                     for (InteractionType t : TYPES) {
-                        worst = Math.max(worst, check("type_keys[" + t + "]", java.typeKey(t), sql.state().typeKey(t), where));
+                        worst = Math.max(
+                                worst,
+                                check(
+                                        "type_keys[" + t + "]",
+                                        java.typeKey(t),
+                                        sql.state().typeKey(t),
+                                        where));
                     }
                 }
             }
@@ -138,20 +152,27 @@ class RescoreSqlTest extends ApiTest {
         long span = LAST.toEpochMilli() - FIRST.toEpochMilli();
         List<ScoredInteraction> list = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            Instant at = switch (rnd.nextInt(12)) {
-                case 0 -> FIRST;
-                case 1 -> LAST;
-                case 2 -> list.isEmpty() ? FIRST : list.get(rnd.nextInt(list.size())).occurredAt();
-                default -> Instant.ofEpochMilli(FIRST.toEpochMilli() + (long) (rnd.nextDouble() * span));
-            };
-            Double weight = switch (rnd.nextInt(8)) {
-                case 0 -> 0.0;
-                case 1 -> rnd.nextDouble() * 1_000_000;
-                case 2, 3 -> Math.round(rnd.nextDouble() * 1000) / 10.0;
-                default -> null;
-            };
-            list.add(new ScoredInteraction(onlyType != null ? onlyType : TYPES[rnd.nextInt(TYPES.length)],
-                    onlyDirection != null ? onlyDirection : DIRECTIONS[rnd.nextInt(DIRECTIONS.length)], at, weight));
+            Instant at =
+                    switch (rnd.nextInt(12)) {
+                        case 0 -> FIRST;
+                        case 1 -> LAST;
+                        case 2 -> list.isEmpty()
+                                ? FIRST
+                                : list.get(rnd.nextInt(list.size())).occurredAt();
+                        default -> Instant.ofEpochMilli(FIRST.toEpochMilli() + (long) (rnd.nextDouble() * span));
+                    };
+            Double weight =
+                    switch (rnd.nextInt(8)) {
+                        case 0 -> 0.0;
+                        case 1 -> rnd.nextDouble() * 1_000_000;
+                        case 2, 3 -> Math.round(rnd.nextDouble() * 1000) / 10.0;
+                        default -> null;
+                    };
+            list.add(new ScoredInteraction(
+                    onlyType != null ? onlyType : TYPES[rnd.nextInt(TYPES.length)],
+                    onlyDirection != null ? onlyDirection : DIRECTIONS[rnd.nextInt(DIRECTIONS.length)],
+                    at,
+                    weight));
         }
         return list;
     }
@@ -196,14 +217,17 @@ class RescoreSqlTest extends ApiTest {
     }
 
     /** A contact's stored state and score key. */
-    private record Stored(ScoreState state, double scoreKey) {
-    }
+    private record Stored(ScoreState state, double scoreKey) {}
 
     private Map<UUID, Stored> stored() {
         Map<UUID, Stored> out = new HashMap<>();
-        jdbc.list("SELECT c.id AS id, c.score_key AS score_key, " + ScoreLedger.stateColumns("c")
-                        + " FROM contacts c WHERE c.owner_id = ?", ps -> ps.setString(1, owner),
-                rs -> out.put(rs.getObject("id", UUID.class), new Stored(ScoreLedger.stateOf(rs), rs.getDouble("score_key"))));
+        jdbc.list(
+                "SELECT c.id AS id, c.score_key AS score_key, " + ScoreLedger.stateColumns("c")
+                        + " FROM contacts c WHERE c.owner_id = ?",
+                ps -> ps.setString(1, owner),
+                rs -> out.put(
+                        rs.getObject("id", UUID.class),
+                        new Stored(ScoreLedger.stateOf(rs), rs.getDouble("score_key"))));
         return out;
     }
 }

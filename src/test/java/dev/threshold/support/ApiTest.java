@@ -26,8 +26,12 @@ public abstract class ApiTest {
     }
 
     protected String createContact(String displayName) {
-        return api().body(Map.of("displayName", displayName)).post("/api/v1/contacts")
-                .then().statusCode(201).extract().path("id");
+        return api().body(Map.of("displayName", displayName))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** The body of an interaction; {@code weight} only when not null. */
@@ -44,8 +48,12 @@ public abstract class ApiTest {
 
     /** Records an interaction with {@code contact} as {@code who} (201 expected); its id. */
     protected String record(String who, String contact, String type, String direction, Instant at, Double weight) {
-        return as(who).body(interaction(type, direction, at, weight)).post("/api/v1/contacts/" + contact + "/interactions")
-                .then().statusCode(201).extract().path("id");
+        return as(who).body(interaction(type, direction, at, weight))
+                .post("/api/v1/contacts/" + contact + "/interactions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Records an interaction with {@code contact} as this test's owner (201 expected); its id. */
@@ -63,6 +71,11 @@ public abstract class ApiTest {
     }
 
     protected String createContact(Map<String, Object> body) {
-        return api().body(body).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        return api().body(body)
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -1,15 +1,15 @@
 package dev.threshold.support;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -20,6 +20,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     /** The embedded server of the running application, for tests that stop and restart it (outages). */
     private static volatile PostgresResource current;
+
     private EmbeddedPostgres postgres;
     private Path dataDirectory;
     private int port;
@@ -29,8 +30,12 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         // Token verification as an operator configures it: a PEM file and an issuer. (The packaged jar of
         // the @QuarkusIntegrationTest runs in the prod profile and receives these as system properties.)
         Map<String, String> config = new HashMap<>();
-        config.put("mp.jwt.verify.publickey.location",
-                Path.of("src/test/resources/test-jwt/publicKey.pem").toAbsolutePath().toUri().toString());
+        config.put(
+                "mp.jwt.verify.publickey.location",
+                Path.of("src/test/resources/test-jwt/publicKey.pem")
+                        .toAbsolutePath()
+                        .toUri()
+                        .toString());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (external != null && !external.isBlank()) {
@@ -51,8 +56,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private EmbeddedPostgres.Builder builder() {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
-                .setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false);
         return port == 0 ? builder : builder.setPort(port);
     }
 

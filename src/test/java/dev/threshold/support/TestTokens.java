@@ -1,11 +1,11 @@
 package dev.threshold.support;
 
-import java.security.GeneralSecurityException;
 import io.smallrye.jwt.build.Jwt;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -18,8 +18,7 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://threshold.test/issuer";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String newOwner() {
         return "owner-" + UUID.randomUUID();
@@ -30,12 +29,18 @@ public final class TestTokens {
     }
 
     public static String expired(String owner) {
-        return Jwt.issuer(ISSUER).subject(owner).issuedAt(Instant.now().minusSeconds(7200))
-                .expiresAt(Instant.now().minusSeconds(3600)).sign(key("privateKey.pem"));
+        return Jwt.issuer(ISSUER)
+                .subject(owner)
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
+                .sign(key("privateKey.pem"));
     }
 
     public static String wrongIssuer(String owner) {
-        return Jwt.issuer("https://evil.example/issuer").subject(owner).expiresIn(3600).sign(key("privateKey.pem"));
+        return Jwt.issuer("https://evil.example/issuer")
+                .subject(owner)
+                .expiresIn(3600)
+                .sign(key("privateKey.pem"));
     }
 
     public static String otherKey(String owner) {
@@ -49,8 +54,10 @@ public final class TestTokens {
     private static PrivateKey key(String name) {
         try (InputStream in = TestTokens.class.getResourceAsStream("/test-jwt/" + name)) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("test key " + name, e);
         }

@@ -1,11 +1,11 @@
 package dev.threshold.platform.api;
 
-import dev.threshold.platform.problem.ApiProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.threshold.platform.problem.ApiProblem;
 import jakarta.ws.rs.WebApplicationException;
 
 import java.util.Iterator;
@@ -19,15 +19,13 @@ public final class MergePatch {
 
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     /**
      * Applies {@code patch} to the JSON form of {@code current} and reads the result back as {@code type}.
      * A patch that is not a JSON object, or a result of the wrong shape, is a 400 naming the field.
      */
-    public static <T> T merge(ObjectMapper json, Object current, JsonNode patch,
-                              Class<T> type) {
+    public static <T> T merge(ObjectMapper json, Object current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {
             throw ApiProblem.invalid("body", "must be a JSON object (a JSON merge patch)");
         }
@@ -43,7 +41,8 @@ public final class MergePatch {
         if (patch == null || !patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
         while (fields.hasNext()) {

@@ -1,13 +1,14 @@
 package dev.threshold.platform.api;
 
-import java.time.Instant;
-import java.util.function.Function;
 import dev.threshold.platform.problem.ApiProblem;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@code limit} (default 50, 1–200) and an opaque keyset {@code cursor}. A cursor carries the sort key of
@@ -73,7 +74,9 @@ public record PageRequest(int limit, String ordering, List<String> after) {
         for (String part : key) {
             sb.append(SEP).append(part == null ? "\u0000" : part);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> decode(String cursor, String ordering) {
@@ -99,8 +102,7 @@ public record PageRequest(int limit, String ordering, List<String> after) {
     }
 
     /** Builds the page: fetch {@code limit + 1} rows; the extra one only says that a next page exists. */
-    public <R, T> Page<T> page(List<R> rows, Function<R, T> toItem,
-                               Function<R, List<String>> keyOf) {
+    public <R, T> Page<T> page(List<R> rows, Function<R, T> toItem, Function<R, List<String>> keyOf) {
         boolean more = rows.size() > limit;
         List<R> shown = more ? rows.subList(0, limit) : rows;
         List<T> items = new ArrayList<>(shown.size());

@@ -1,6 +1,7 @@
 package dev.threshold.platform.api;
 
 import dev.threshold.platform.problem.ApiProblem;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,8 +11,7 @@ import java.util.UUID;
 /** Parsing of query and path parameters into typed values, with 400s that name the parameter. */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static UUID pathId(String raw, String what) {
         try {

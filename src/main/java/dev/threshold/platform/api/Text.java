@@ -5,8 +5,7 @@ import dev.threshold.platform.problem.ApiProblem;
 /** Normalisation of user text before it is stored: trimmed, empty as absent, and no NUL characters (PostgreSQL rejects them). */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     public static String clean(String field, String value) {
         if (value == null) {

@@ -7,8 +7,7 @@ import jakarta.validation.Validator;
 /** Bean Validation of request bodies, reported by {@link ProblemMapper} as a 400 naming each field. */
 public final class Validation {
 
-    private Validation() {
-    }
+    private Validation() {}
 
     public static <T> T require(Validator validator, T input) {
         if (input == null) {

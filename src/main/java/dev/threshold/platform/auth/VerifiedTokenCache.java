@@ -26,8 +26,8 @@ public abstract class VerifiedTokenCache implements JWTParser {
     @Inject
     public VerifiedTokenCache(@Delegate JWTParser delegate, TokenCacheConfig config) {
         this.delegate = delegate;
-        this.verified = new VerifiedTokens<>(config.maxEntries(), config.ttl(), System::currentTimeMillis,
-                Ticker.systemTicker());
+        this.verified = new VerifiedTokens<>(
+                config.maxEntries(), config.ttl(), System::currentTimeMillis, Ticker.systemTicker());
     }
 
     @Override

@@ -26,8 +26,7 @@ import java.util.function.LongSupplier;
  */
 public final class VerifiedTokens<T> {
 
-    private record Entry<T>(T value, long lifetimeNanos) {
-    }
+    private record Entry<T>(T value, long lifetimeNanos) {}
 
     private final Cache<String, Entry<T>> entries;
     private final long ttlMillis;
@@ -41,7 +40,11 @@ public final class VerifiedTokens<T> {
         this.ttlMillis = ttl.toMillis();
         this.wallClockMillis = wallClockMillis;
         this.entries = maxEntries > 0 && ttlMillis > 0
-                ? Caffeine.newBuilder().maximumSize(maxEntries).ticker(ticker).expireAfter(new UntilExpiry<T>()).build()
+                ? Caffeine.newBuilder()
+                        .maximumSize(maxEntries)
+                        .ticker(ticker)
+                        .expireAfter(new UntilExpiry<T>())
+                        .build()
                 : null;
     }
 

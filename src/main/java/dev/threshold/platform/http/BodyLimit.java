@@ -52,9 +52,14 @@ public class BodyLimit {
                 }
                 long limit = takesFile.matcher(ctx.normalizedPath()).matches() ? maxFileBytes : maxBytes;
                 if (declared > limit) {
-                    Problem problem = Problem.of(ApiProblem.payloadTooLarge(declared, limit), ctx.request().path());
-                    ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                            .putHeader("Connection", "close").end(Json.encode(problem));
+                    Problem problem = Problem.of(
+                            ApiProblem.payloadTooLarge(declared, limit),
+                            ctx.request().path());
+                    ctx.response()
+                            .setStatusCode(413)
+                            .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                            .putHeader("Connection", "close")
+                            .end(Json.encode(problem));
                     return;
                 }
             }

@@ -14,11 +14,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static UUID timeOrdered() {
-        return timeOrdered(System.currentTimeMillis(), ThreadLocalRandom.current().nextLong(),
+        return timeOrdered(
+                System.currentTimeMillis(),
+                ThreadLocalRandom.current().nextLong(),
                 ThreadLocalRandom.current().nextLong());
     }
 

@@ -28,8 +28,7 @@ public class Jdbc {
     /** Binds a statement's parameters. */
     @FunctionalInterface
     public interface Binder {
-        Binder NONE = ps -> {
-        };
+        Binder NONE = ps -> {};
 
         void bind(PreparedStatement ps) throws SQLException;
     }

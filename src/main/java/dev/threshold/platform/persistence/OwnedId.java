@@ -10,8 +10,7 @@ public class OwnedId implements Serializable {
     public String ownerId;
     public UUID id;
 
-    public OwnedId() {
-    }
+    public OwnedId() {}
 
     public OwnedId(String ownerId, UUID id) {
         this.ownerId = ownerId;

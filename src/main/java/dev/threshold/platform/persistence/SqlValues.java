@@ -7,8 +7,7 @@ import java.time.OffsetDateTime;
 /** Conversions of values read by native queries. */
 public final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     public static Instant instant(Object value) {
         if (value == null) {

@@ -12,6 +12,5 @@ public final class Transactions {
      */
     public static final Duration LONG_RUNNING = Duration.ofMinutes(15);
 
-    private Transactions() {
-    }
+    private Transactions() {}
 }

@@ -28,8 +28,8 @@ public class ApiProblem extends RuntimeException {
         this(type.status(), type.slug(), type.title(), detail, errors, retryAfterSeconds);
     }
 
-    private ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors,
-                       Long retryAfterSeconds) {
+    private ApiProblem(
+            int status, String slug, String title, String detail, List<FieldError> errors, Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
@@ -48,8 +48,9 @@ public class ApiProblem extends RuntimeException {
 
     /** A 400 listing every invalid field, in field order. */
     public static ApiProblem invalid(List<FieldError> errors) {
-        errors = errors.stream().sorted(Comparator.comparing(FieldError::field)
-                .thenComparing(FieldError::message)).toList();
+        errors = errors.stream()
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid.";
@@ -57,7 +58,8 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem preconditionFailed() {
-        return new ApiProblem(ProblemType.PRECONDITION_FAILED,
+        return new ApiProblem(
+                ProblemType.PRECONDITION_FAILED,
                 "If-Match does not match the resource's current ETag; fetch it again and retry.");
     }
 
@@ -67,8 +69,11 @@ public class ApiProblem extends RuntimeException {
 
     /** 429 with {@code Retry-After}: the owner sent more requests than the rate limit allows. */
     public static ApiProblem tooManyRequests(long retryAfterSeconds) {
-        return new ApiProblem(ProblemType.TOO_MANY_REQUESTS,
-                "This account sent too many requests; retry after " + retryAfterSeconds + " s.", null, retryAfterSeconds);
+        return new ApiProblem(
+                ProblemType.TOO_MANY_REQUESTS,
+                "This account sent too many requests; retry after " + retryAfterSeconds + " s.",
+                null,
+                retryAfterSeconds);
     }
 
     /** 503 with {@code Retry-After}: the service is there but cannot take this request now. */
@@ -78,7 +83,8 @@ public class ApiProblem extends RuntimeException {
 
     /** 413: a body declared larger than the operation accepts (see platform.http.BodyLimit). */
     public static ApiProblem payloadTooLarge(long declaredBytes, long limitBytes) {
-        return new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE,
+        return new ApiProblem(
+                ProblemType.PAYLOAD_TOO_LARGE,
                 "The request body is " + declaredBytes + " bytes; at most " + limitBytes + " are accepted.");
     }
 
@@ -104,6 +110,5 @@ public class ApiProblem extends RuntimeException {
     }
 
     /** One invalid field: its JSON path (e.g. {@code emails[1]}) and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

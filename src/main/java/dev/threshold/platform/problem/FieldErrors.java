@@ -25,8 +25,7 @@ import java.util.UUID;
  */
 public final class FieldErrors {
 
-    private FieldErrors() {
-    }
+    private FieldErrors() {}
 
     /** Any of Jackson's failures, by its kind. */
     public static ApiProblem of(JsonProcessingException e) {
@@ -84,30 +83,38 @@ public final class FieldErrors {
     static ApiProblem jsonMapping(JsonMappingException e) {
         String path = jsonPath(e);
         Throwable cause = e.getCause();
-        String message = cause instanceof ApiProblem p && !p.errors().isEmpty() ? p.errors().get(0).message()
-                : cause instanceof IllegalArgumentException iae && iae.getMessage() != null ? iae.getMessage()
-                : "is invalid";
+        String message = cause instanceof ApiProblem p && !p.errors().isEmpty()
+                ? p.errors().get(0).message()
+                : cause instanceof IllegalArgumentException iae && iae.getMessage() != null
+                        ? iae.getMessage()
+                        : "is invalid";
         return ApiProblem.invalid(path.isEmpty() ? "body" : path, message);
     }
 
     /** Not JSON at all (with where it broke), or a number too large for its field. */
     static ApiProblem malformed(JsonProcessingException e) {
         if (e instanceof InputCoercionException coercion && coercion.getProcessor() != null) {
-            String pointer = coercion.getProcessor().getParsingContext().pathAsPointer().toString();
-            String field = pointer.isEmpty() ? "body"
+            String pointer =
+                    coercion.getProcessor().getParsingContext().pathAsPointer().toString();
+            String field = pointer.isEmpty()
+                    ? "body"
                     : pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
             return ApiProblem.invalid(field, "is out of range");
         }
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         return ApiProblem.invalid("body", "is not well-formed JSON" + where);
     }
 
     private static String fieldName(Path path) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    && node.getName() != null && node.getName().startsWith("arg")) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER
+                            && node.getName() != null
+                            && node.getName().startsWith("arg")) {
                 continue;
             }
             if (node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
@@ -163,7 +170,9 @@ public final class FieldErrors {
         if (type == Boolean.class || type == boolean.class) {
             return "boolean";
         }
-        if (CharSequence.class.isAssignableFrom(type) || type.isEnum() || type == UUID.class
+        if (CharSequence.class.isAssignableFrom(type)
+                || type.isEnum()
+                || type == UUID.class
                 || Temporal.class.isAssignableFrom(type)) {
             return "string";
         }

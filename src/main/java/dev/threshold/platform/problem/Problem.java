@@ -16,15 +16,18 @@ public record Problem(
         @Schema(example = "displayName: must not be blank") String detail,
         @Schema(example = "/api/v1/contacts") String instance,
         List<ApiProblem.FieldError> errors,
-        @Schema(description = "The request's id (the X-Request-Id header, echoed or generated), also in the service's logs",
-                example = "3f9c2a8e-1b7d-4c5e-9a0f-6d2b8e4c1a7f") String requestId) {
+        @Schema(
+                        description =
+                                "The request's id (the X-Request-Id header, echoed or generated), also in the service's logs",
+                        example = "3f9c2a8e-1b7d-4c5e-9a0f-6d2b8e4c1a7f")
+                String requestId) {
 
     /**
      * A problem for the current request: its id comes from the log MDC, where platform.http.RequestIds puts it
      * under {@value #REQUEST_ID_MDC_KEY} (read here by name, so that problem details need nothing from HTTP).
      */
-    public Problem(String type, String title, int status, String detail, String instance,
-                   List<ApiProblem.FieldError> errors) {
+    public Problem(
+            String type, String title, int status, String detail, String instance, List<ApiProblem.FieldError> errors) {
         this(type, title, status, detail, instance, errors, currentRequestId());
     }
 
@@ -36,7 +39,12 @@ public record Problem(
     /** The body of {@code problem} answering the request for {@code instance} (its raw path, or null). */
     public static Problem of(ApiProblem problem, String instance) {
         List<ApiProblem.FieldError> errors = problem.errors();
-        return new Problem(TYPE_BASE + problem.slug(), problem.title(), problem.status(), problem.getMessage(), instance,
+        return new Problem(
+                TYPE_BASE + problem.slug(),
+                problem.title(),
+                problem.status(),
+                problem.getMessage(),
+                instance,
                 errors.isEmpty() ? null : errors);
     }
 

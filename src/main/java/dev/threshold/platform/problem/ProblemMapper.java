@@ -34,10 +34,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
         String instance = uri == null ? null : uri.getRequestUri().getRawPath();
-        Response response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(problem, instance)).build();
+        Response response = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(problem, instance))
+                .build();
         if (problem.retryAfterSeconds() != null) {
-            response.getHeaders().putSingle("Retry-After", problem.retryAfterSeconds().toString());
+            response.getHeaders()
+                    .putSingle("Retry-After", problem.retryAfterSeconds().toString());
         }
         return response;
     }
@@ -88,19 +91,27 @@ public class ProblemMapper {
             return unauthorized(e, uri);
         }
         // a status without a type of its own keeps its status, with the type of a plain bad request
-        return apiProblem(type.status() == status ? type.problem()
-                : new ApiProblem(status, type.slug(), type.title(), type.detail(), null), uri);
+        return apiProblem(
+                type.status() == status
+                        ? type.problem()
+                        : new ApiProblem(status, type.slug(), type.title(), type.detail(), null),
+                uri);
     }
 
     /**
      * No token, a bad signature, a wrong issuer, an expired token: 401 with a problem body. Authentication is
      * checked in the JAX-RS layer (proactive authentication is off) so that its failures arrive here.
      */
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class, NotAuthorizedException.class})
+    @ServerExceptionMapper({
+        UnauthorizedException.class,
+        AuthenticationFailedException.class,
+        AuthenticationCompletionException.class,
+        NotAuthorizedException.class
+    })
     public Response unauthorized(Exception e, UriInfo uri) {
         return Response.fromResponse(apiProblem(ProblemType.UNAUTHORIZED.problem(), uri))
-                .header("WWW-Authenticate", "Bearer").build();
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper(ForbiddenException.class)
@@ -108,10 +119,14 @@ public class ProblemMapper {
         return apiProblem(ProblemType.FORBIDDEN.problem(), uri);
     }
 
-    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class,
-            OptimisticEntityLockException.class})
+    @ServerExceptionMapper({
+        OptimisticLockException.class,
+        StaleStateException.class,
+        OptimisticEntityLockException.class
+    })
     public Response optimisticLock(Exception e, UriInfo uri) {
-        return apiProblem(ApiProblem.conflict("The resource was changed by another request; fetch it again and retry."), uri);
+        return apiProblem(
+                ApiProblem.conflict("The resource was changed by another request; fetch it again and retry."), uri);
     }
 
     @ServerExceptionMapper(PessimisticLockException.class)

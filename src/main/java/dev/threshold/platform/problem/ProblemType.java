@@ -7,7 +7,6 @@ package dev.threshold.platform.problem;
  * types through {@link ApiProblem}'s constructor (e.g. {@code unreadable-file}).
  */
 public enum ProblemType {
-
     VALIDATION(400, "validation", "Invalid request", null),
     BAD_REQUEST(400, "bad-request", "Bad request", "The request could not be processed."),
     UNAUTHORIZED(401, "unauthorized", "Unauthorized", "A valid bearer token is required."),
@@ -19,7 +18,10 @@ public enum ProblemType {
     IDEMPOTENCY_IN_FLIGHT(409, "idempotency-in-flight", "Request in progress", null),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed", null),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large", "The request body is too large."),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type",
+    UNSUPPORTED_MEDIA_TYPE(
+            415,
+            "unsupported-media-type",
+            "Unsupported media type",
             "This operation does not accept the request's Content-Type; see its request body in /q/openapi."),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused", null),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests", null),

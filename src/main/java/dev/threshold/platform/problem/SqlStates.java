@@ -14,8 +14,7 @@ public final class SqlStates {
     /** Seconds a client waits before retrying when the database is unavailable. */
     static final long RETRY_AFTER_SECONDS = 5;
 
-    private SqlStates() {
-    }
+    private SqlStates() {}
 
     /** The problem {@code e} is for a client (409 or 503), or null when it is not a known database failure. */
     public static ApiProblem problem(Throwable e) {
@@ -31,7 +30,8 @@ public final class SqlStates {
     /** Deadlock (40P01) or serialization failure (40001): the client may simply retry. */
     public static boolean isWriteConflict(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
                 return true;
             }
         }
@@ -56,13 +56,18 @@ public final class SqlStates {
             }
             // Agroal's pool exhausted for acquisition-timeout: a plain SQLException without SQLState. The
             // database is there but every connection is busy: the same 503 + Retry-After, never a 500.
-            if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() == null
+                    && sql.getMessage() != null
                     && sql.getMessage().startsWith("Sorry, acquisition timeout")) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
-                    || sql.getSQLState().equals("57014") || sql.getSQLState().equals("53300"))) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("57P")
+                            || sql.getSQLState().equals("57014")
+                            || sql.getSQLState().equals("53300"))) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -1,6 +1,7 @@
 package dev.threshold.platform.reliability;
 
 import dev.threshold.platform.problem.ApiProblem;
+
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;

@@ -1,5 +1,6 @@
 package dev.threshold.platform.reliability;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.platform.api.TakesFile;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.persistence.Jdbc;
@@ -8,7 +9,6 @@ import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.problem.Problem;
 import dev.threshold.platform.problem.ProblemMapper;
 import dev.threshold.platform.problem.ProblemType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
@@ -70,8 +70,13 @@ public class Idempotency {
     private final ObjectMapper json;
     private final Duration ttl;
 
-    public Idempotency(TransactionManager transactions, EntityManager em, Jdbc jdbc, CurrentOwner owner,
-                       ObjectMapper json, IdempotencyConfig config) {
+    public Idempotency(
+            TransactionManager transactions,
+            EntityManager em,
+            Jdbc jdbc,
+            CurrentOwner owner,
+            ObjectMapper json,
+            IdempotencyConfig config) {
         this.transactions = transactions;
         this.em = em;
         this.jdbc = jdbc;
@@ -81,13 +86,11 @@ public class Idempotency {
     }
 
     /** What a keyed request holds between its request and its response filter. */
-    private record Claim(String owner, String key, byte[] hash) {
-    }
+    private record Claim(String owner, String key, byte[] hash) {}
 
     /** A stored first response, as replayed. */
-    private record Stored(byte[] requestHash, int status, String location, String etag, String contentType,
-                          byte[] body) {
-    }
+    private record Stored(
+            byte[] requestHash, int status, String location, String etag, String contentType, byte[] body) {}
 
     @ServerRequestFilter(priority = Priorities.USER + 500)
     public Response claim(ContainerRequestContext request, UriInfo uri, ResourceInfo resource) throws Exception {
@@ -99,13 +102,20 @@ public class Idempotency {
             return null;
         }
         String key = keys.get(0);
-        if (keys.size() > 1 || key == null || key.isBlank() || !VALID_KEY.matcher(key).matches()) {
+        if (keys.size() > 1
+                || key == null
+                || key.isBlank()
+                || !VALID_KEY.matcher(key).matches()) {
             throw ApiProblem.invalid(HEADER, "must be 1 to 255 printable ASCII characters, sent once");
         }
         String ownerId = owner.id();
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        byte[] hash = hash(request.getMethod(), uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery(), body);
+        byte[] hash = hash(
+                request.getMethod(),
+                uri.getRequestUri().getRawPath(),
+                uri.getRequestUri().getRawQuery(),
+                body);
 
         if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
             LOG.warn("A transaction was still bound to this request thread; rolling it back");
@@ -117,30 +127,41 @@ public class Idempotency {
         transactions.setTransactionTimeout(0);
         boolean proceed = false;
         try {
-            boolean locked = jdbc.first("SELECT pg_try_advisory_xact_lock(hashtextextended(? || chr(31) || ?, 0)) AS locked",
-                    ps -> {
-                        ps.setString(1, ownerId);
-                        ps.setString(2, key);
-                    }, rs -> rs.getBoolean("locked")).orElse(false);
+            boolean locked = jdbc.first(
+                            "SELECT pg_try_advisory_xact_lock(hashtextextended(? || chr(31) || ?, 0)) AS locked",
+                            ps -> {
+                                ps.setString(1, ownerId);
+                                ps.setString(2, key);
+                            },
+                            rs -> rs.getBoolean("locked"))
+                    .orElse(false);
             if (!locked) {
-                throw new ApiProblem(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                throw new ApiProblem(
+                        ProblemType.IDEMPOTENCY_IN_FLIGHT,
                         "A request with this Idempotency-Key is still being processed; retry it shortly.");
             }
             jdbc.update("DELETE FROM idempotency_keys WHERE owner_id = ? AND expires_at < ?", ps -> {
                 ps.setString(1, ownerId);
                 ps.setTimestamp(2, Timestamp.from(Instant.now()));
             });
-            Optional<Stored> stored = jdbc.first("SELECT request_hash, status, location, etag, content_type, body"
+            Optional<Stored> stored = jdbc.first(
+                    "SELECT request_hash, status, location, etag, content_type, body"
                             + " FROM idempotency_keys WHERE owner_id = ? AND idem_key = ?",
                     ps -> {
                         ps.setString(1, ownerId);
                         ps.setString(2, key);
                     },
-                    rs -> new Stored(rs.getBytes("request_hash"), rs.getInt("status"), rs.getString("location"),
-                            rs.getString("etag"), rs.getString("content_type"), rs.getBytes("body")));
+                    rs -> new Stored(
+                            rs.getBytes("request_hash"),
+                            rs.getInt("status"),
+                            rs.getString("location"),
+                            rs.getString("etag"),
+                            rs.getString("content_type"),
+                            rs.getBytes("body")));
             if (stored.isPresent()) {
                 if (!Arrays.equals(stored.get().requestHash(), hash)) {
-                    throw new ApiProblem(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    throw new ApiProblem(
+                            ProblemType.IDEMPOTENCY_KEY_REUSED,
                             "This Idempotency-Key was used for a different request (method, path or body) within the"
                                     + " last " + ttl.toHours() + " hours; use a new key for a new request.");
                 }
@@ -168,26 +189,29 @@ public class Idempotency {
                 return;
             }
             byte[] body = serialize(response.getEntity());
-            MediaType type = response.getMediaType() != null ? response.getMediaType()
+            MediaType type = response.getMediaType() != null
+                    ? response.getMediaType()
                     : body == null ? null : MediaType.APPLICATION_JSON_TYPE;
             if (body != null) {
                 response.setEntity(body, response.getEntityAnnotations(), type);
             }
             Instant now = Instant.now();
             em.flush();
-            jdbc.update("INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, status, location,"
-                    + " etag, content_type, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                ps.setString(1, claim.owner());
-                ps.setString(2, claim.key());
-                ps.setBytes(3, claim.hash());
-                ps.setShort(4, (short) response.getStatus());
-                ps.setString(5, response.getHeaderString(HttpHeaders.LOCATION));
-                ps.setString(6, response.getHeaderString(HttpHeaders.ETAG));
-                ps.setString(7, type == null ? null : type.toString());
-                ps.setBytes(8, body);
-                ps.setTimestamp(9, Timestamp.from(now));
-                ps.setTimestamp(10, Timestamp.from(now.plus(ttl)));
-            });
+            jdbc.update(
+                    "INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, status, location,"
+                            + " etag, content_type, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    ps -> {
+                        ps.setString(1, claim.owner());
+                        ps.setString(2, claim.key());
+                        ps.setBytes(3, claim.hash());
+                        ps.setShort(4, (short) response.getStatus());
+                        ps.setString(5, response.getHeaderString(HttpHeaders.LOCATION));
+                        ps.setString(6, response.getHeaderString(HttpHeaders.ETAG));
+                        ps.setString(7, type == null ? null : type.toString());
+                        ps.setBytes(8, body);
+                        ps.setTimestamp(9, Timestamp.from(now));
+                        ps.setTimestamp(10, Timestamp.from(now.plus(ttl)));
+                    });
             transactions.commit();
         } catch (Throwable e) {
             // Nothing of this request was committed: answer as the exception deserves, never with the 2xx.
@@ -197,7 +221,8 @@ public class Idempotency {
             response.getHeaders().remove(HttpHeaders.ETAG);
             problem.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
             response.setStatus(problem.getStatus());
-            response.setEntity(problem.getEntity(), response.getEntityAnnotations(), MediaType.valueOf(Problem.MEDIA_TYPE));
+            response.setEntity(
+                    problem.getEntity(), response.getEntityAnnotations(), MediaType.valueOf(Problem.MEDIA_TYPE));
         }
     }
 
@@ -210,15 +235,18 @@ public class Idempotency {
             replay.header(HttpHeaders.ETAG, stored.etag());
         }
         if (stored.body() != null) {
-            replay.entity(stored.body()).type(stored.contentType() == null ? MediaType.APPLICATION_JSON : stored.contentType());
+            replay.entity(stored.body())
+                    .type(stored.contentType() == null ? MediaType.APPLICATION_JSON : stored.contentType());
         }
         return replay.build();
     }
 
     /** Whether the matched operation, or its resource class, is declared {@link TakesFile}. */
     private static boolean takesFile(ResourceInfo resource) {
-        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(TakesFile.class)
-                || resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(TakesFile.class);
+        return resource.getResourceMethod() != null
+                        && resource.getResourceMethod().isAnnotationPresent(TakesFile.class)
+                || resource.getResourceClass() != null
+                        && resource.getResourceClass().isAnnotationPresent(TakesFile.class);
     }
 
     private byte[] serialize(Object entity) throws IOException {
@@ -247,7 +275,7 @@ public class Idempotency {
     static byte[] hash(String method, String path, String query, byte[] body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{method, path, query == null ? "" : query}) {
+            for (String part : new String[] {method, path, query == null ? "" : query}) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -42,8 +42,11 @@ public class IdempotencyPurge {
         });
     }
 
-    @Scheduled(identity = "idempotency-purge", every = "{threshold.idempotency.purge-interval}",
-            delayed = "{threshold.idempotency.purge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "idempotency-purge",
+            every = "{threshold.idempotency.purge-interval}",
+            delayed = "{threshold.idempotency.purge-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeQuietly() {
         try {
             int n = purge();
@@ -51,8 +54,9 @@ public class IdempotencyPurge {
                 LOG.debugf("Purged %d expired idempotency keys", n);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Purging expired idempotency keys failed (%s); next try in %s", e.getClass().getSimpleName(),
-                    config.purgeInterval());
+            LOG.warnf(
+                    "Purging expired idempotency keys failed (%s); next try in %s",
+                    e.getClass().getSimpleName(), config.purgeInterval());
         }
     }
 }

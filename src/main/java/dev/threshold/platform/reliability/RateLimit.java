@@ -42,7 +42,8 @@ public class RateLimit {
         this.capacity = Math.max(1, config.capacity());
         this.refillPerNano = Math.max(1e-6, config.refillPerSecond()) / 1e9;
         this.ticker = ticker;
-        this.buckets = Caffeine.newBuilder().ticker(ticker)
+        this.buckets = Caffeine.newBuilder()
+                .ticker(ticker)
                 .expireAfterAccess(Duration.ofNanos((long) Math.ceil(this.capacity / refillPerNano)))
                 .build();
     }

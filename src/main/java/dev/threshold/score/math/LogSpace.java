@@ -16,8 +16,7 @@ public final class LogSpace {
 
     static final double LN2 = StrictMath.log(2.0);
 
-    private LogSpace() {
-    }
+    private LogSpace() {}
 
     /** d(t): fractional days since 1970-01-01T00:00Z, at millisecond resolution ({@code epochMillis / 86 400 000}). */
     public static double epochDays(Instant t) {

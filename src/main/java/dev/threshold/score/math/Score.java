@@ -25,19 +25,20 @@ import java.util.Objects;
  * @param breakdown          decayed points per type at {@code at} (all directions), rounded to two
  *                           decimals; every type present; unmodifiable
  */
-public record Score(Instant at,
-                    double in,
-                    double out,
-                    double reciprocity,
-                    double effectivePoints,
-                    double strength,
-                    double exactStrength,
-                    Tier tier,
-                    Tier nextTier,
-                    Double strengthToNextTier,
-                    Double daysUntilTierDrop,
-                    Instant lastInteractionAt,
-                    Map<InteractionType, Double> breakdown) {
+public record Score(
+        Instant at,
+        double in,
+        double out,
+        double reciprocity,
+        double effectivePoints,
+        double strength,
+        double exactStrength,
+        Tier tier,
+        Tier nextTier,
+        Double strengthToNextTier,
+        Double daysUntilTierDrop,
+        Instant lastInteractionAt,
+        Map<InteractionType, Double> breakdown) {
 
     public Score {
         Objects.requireNonNull(at, "at");

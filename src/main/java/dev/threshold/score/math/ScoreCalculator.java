@@ -21,8 +21,7 @@ public final class ScoreCalculator {
     private static final long MAX_STEP = 1L << 62;
     private static final double[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
-    private ScoreCalculator() {
-    }
+    private ScoreCalculator() {}
 
     // ------------------------------------------------------------------ scoring a stored state
 
@@ -44,14 +43,27 @@ public final class ScoreCalculator {
         Tier tier = s.tierOf(exact);
         Tier next = tier.next();
         Double toNext = next == null ? null : round(Math.max(0.0, s.floor(next) - exact), 1);
-        Double days = tier == Tier.STRANGER ? null
+        Double days = tier == Tier.STRANGER
+                ? null
                 : round(Math.max(0.0, daysFromLog2Points(scoreKey - frame, s.floor(tier), s)), 1);
         EnumMap<InteractionType, Double> breakdown = new EnumMap<>(InteractionType.class);
         for (InteractionType t : InteractionType.values()) {
             breakdown.put(t, round(LogSpace.exp2(state.typeKey(t) - frame), 2));
         }
-        return new Score(at, in, out, reciprocity, effective, round(exact, 1), exact, tier, next, toNext, days,
-                state.lastInteractionAt(), breakdown);
+        return new Score(
+                at,
+                in,
+                out,
+                reciprocity,
+                effective,
+                round(exact, 1),
+                exact,
+                tier,
+                next,
+                toNext,
+                days,
+                state.lastInteractionAt(),
+                breakdown);
     }
 
     /** Exact (unrounded) strength at {@code at} of a stored score key. */
@@ -85,8 +97,10 @@ public final class ScoreCalculator {
         double frame = frame(at, s);
         double k = s.saturation();
         double guess = LogSpace.log2(-k * StrictMath.log1p(-t / 100.0)) + frame; // +inf for T = 100
-        if (!Double.isNaN(guess) && !Double.isInfinite(guess)
-                && strengthAt(guess, frame, k) >= t && strengthAt(Math.nextDown(guess), frame, k) < t) {
+        if (!Double.isNaN(guess)
+                && !Double.isInfinite(guess)
+                && strengthAt(guess, frame, k) >= t
+                && strengthAt(Math.nextDown(guess), frame, k) < t) {
             return guess; // the usual case
         }
         return searchFloor(guess, t, frame, k);
@@ -161,7 +175,9 @@ public final class ScoreCalculator {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return value;
         }
-        double r = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        double r = BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .doubleValue();
         return r == 0.0 ? 0.0 : r; // no -0.0
     }
 

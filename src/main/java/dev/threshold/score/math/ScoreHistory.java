@@ -32,12 +32,15 @@ public final class ScoreHistory {
         }
     }
 
-    private ScoreHistory() {
-    }
+    private ScoreHistory() {}
 
     /** Strength and tier at every step from {@code from} to {@code to} (inclusive). */
-    public static List<Point> compute(Collection<ScoredInteraction> interactions, Instant from, Instant to,
-                                      Duration step, ScoringSettings settings) {
+    public static List<Point> compute(
+            Collection<ScoredInteraction> interactions,
+            Instant from,
+            Instant to,
+            Duration step,
+            ScoringSettings settings) {
         List<Score> scores = scores(interactions, from, to, step, settings);
         List<Point> points = new ArrayList<>(scores.size());
         for (Score s : scores) {
@@ -47,8 +50,12 @@ public final class ScoreHistory {
     }
 
     /** Full {@link Score}s at every step from {@code from} to {@code to} (inclusive). */
-    public static List<Score> scores(Collection<ScoredInteraction> interactions, Instant from, Instant to,
-                                     Duration step, ScoringSettings settings) {
+    public static List<Score> scores(
+            Collection<ScoredInteraction> interactions,
+            Instant from,
+            Instant to,
+            Duration step,
+            ScoringSettings settings) {
         Objects.requireNonNull(interactions, "interactions");
         Objects.requireNonNull(settings, "settings");
         int count = pointCount(from, to, step);

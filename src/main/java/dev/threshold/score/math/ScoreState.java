@@ -26,8 +26,8 @@ public final class ScoreState {
     private static final int TYPES = InteractionType.count();
 
     /** No interactions. */
-    public static final ScoreState EMPTY = new ScoreState(
-            Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, emptyKeys(), null, 0L);
+    public static final ScoreState EMPTY =
+            new ScoreState(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, emptyKeys(), null, 0L);
 
     private final double inKey;
     private final double outKey;
@@ -41,7 +41,8 @@ public final class ScoreState {
      * @param typeKeys one key per {@link InteractionType}, indexed by ordinal (copied)
      * @throws IllegalArgumentException on NaN keys, a wrong number of type keys or a negative count
      */
-    public ScoreState(double inKey, double outKey, double[] typeKeys, Instant lastInteractionAt, long interactionCount) {
+    public ScoreState(
+            double inKey, double outKey, double[] typeKeys, Instant lastInteractionAt, long interactionCount) {
         Objects.requireNonNull(typeKeys, "typeKeys");
         if (typeKeys.length != TYPES) {
             throw new IllegalArgumentException("typeKeys must have " + TYPES + " elements, had " + typeKeys.length);
@@ -76,7 +77,8 @@ public final class ScoreState {
      * maximum.
      */
     public ScoreState plus(ScoredInteraction interaction, ScoringSettings settings) {
-        double key = LogSpace.contributionKey(interaction.points(settings), interaction.occurredAt(), settings.halfLifeDays());
+        double key = LogSpace.contributionKey(
+                interaction.points(settings), interaction.occurredAt(), settings.halfLifeDays());
         double in = inKey;
         double out = outKey;
         double[] types = typeKeys.clone();
@@ -92,7 +94,8 @@ public final class ScoreState {
         int t = interaction.type().ordinal();
         types[t] = LogSpace.logAddExp2(types[t], key);
         Instant last = lastInteractionAt == null || interaction.occurredAt().isAfter(lastInteractionAt)
-                ? interaction.occurredAt() : lastInteractionAt;
+                ? interaction.occurredAt()
+                : lastInteractionAt;
         return new ScoreState(in, out, types, last, interactionCount + 1, true);
     }
 
@@ -155,16 +158,21 @@ public final class ScoreState {
         }
         double[] result = new double[buckets];
         for (int b = 0; b < buckets; b++) {
-            result[b] = max[b] == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY
-                    : max[b] == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
-                    : max[b] + LogSpace.log2(sum[b]);
+            result[b] = max[b] == Double.NEGATIVE_INFINITY
+                    ? Double.NEGATIVE_INFINITY
+                    : max[b] == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : max[b] + LogSpace.log2(sum[b]);
         }
         return new ScoreState(result[0], result[1], Arrays.copyOfRange(result, 2, buckets), last, n, true);
     }
 
     /** Trusted constructor: no copy, no checks (arrays built here). */
-    private ScoreState(double inKey, double outKey, double[] typeKeys, Instant lastInteractionAt, long interactionCount,
-                       boolean trusted) {
+    private ScoreState(
+            double inKey,
+            double outKey,
+            double[] typeKeys,
+            Instant lastInteractionAt,
+            long interactionCount,
+            boolean trusted) {
         this.inKey = inKey;
         this.outKey = outKey;
         this.typeKeys = typeKeys;

@@ -28,13 +28,14 @@ import java.util.Objects;
  * @param allyFloor         strength at which ALLY starts
  * @param cadenceDays       suggested contact cadence per tier in days (1..3650); tiers may be absent
  */
-public record ScoringSettings(double halfLifeDays,
-                              double saturation,
-                              Map<InteractionType, Double> weights,
-                              double acquaintanceFloor,
-                              double friendFloor,
-                              double allyFloor,
-                              Map<Tier, Integer> cadenceDays) {
+public record ScoringSettings(
+        double halfLifeDays,
+        double saturation,
+        Map<InteractionType, Double> weights,
+        double acquaintanceFloor,
+        double friendFloor,
+        double allyFloor,
+        Map<Tier, Integer> cadenceDays) {
 
     public static final double DEFAULT_HALF_LIFE_DAYS = 90;
     public static final double DEFAULT_SATURATION = 30;
@@ -48,8 +49,12 @@ public record ScoringSettings(double halfLifeDays,
     public static final int MAX_CADENCE_DAYS = 3650;
 
     private static final ScoringSettings DEFAULTS = new ScoringSettings(
-            DEFAULT_HALF_LIFE_DAYS, DEFAULT_SATURATION, null,
-            DEFAULT_ACQUAINTANCE_FLOOR, DEFAULT_FRIEND_FLOOR, DEFAULT_ALLY_FLOOR,
+            DEFAULT_HALF_LIFE_DAYS,
+            DEFAULT_SATURATION,
+            null,
+            DEFAULT_ACQUAINTANCE_FLOOR,
+            DEFAULT_FRIEND_FLOOR,
+            DEFAULT_ALLY_FLOOR,
             Map.of(Tier.ALLY, 14, Tier.FRIEND, 30, Tier.ACQUAINTANCE, 90));
 
     /** One validation problem; {@link #toString()} is {@code "field: message"}. */
@@ -206,7 +211,8 @@ public record ScoringSettings(double halfLifeDays,
     }
 
     public ScoringSettings withCadenceDays(Map<Tier, Integer> cadence) {
-        return new ScoringSettings(halfLifeDays, saturation, weights, acquaintanceFloor, friendFloor, allyFloor, cadence);
+        return new ScoringSettings(
+                halfLifeDays, saturation, weights, acquaintanceFloor, friendFloor, allyFloor, cadence);
     }
 
     private static boolean inOpenPercent(double v) {

@@ -14,11 +14,9 @@ import java.util.Objects;
 public final class Suggestions {
 
     /** A suggested interaction. */
-    public record Suggestion(InteractionType type, Direction direction) {
-    }
+    public record Suggestion(InteractionType type, Direction direction) {}
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     public static Suggestion suggest(ScoreState state, Instant at, ScoringSettings settings, double targetKey) {
         Objects.requireNonNull(state, "state");

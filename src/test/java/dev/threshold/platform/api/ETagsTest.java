@@ -29,7 +29,7 @@ class ETagsTest {
 
     @Test
     void aStaleOrWeakTagFailsWith412() {
-        for (String ifMatch : new String[]{"\"6\"", "7", "W/\"7\"", "W/\"6\", W/\"7\"", "\"70\""}) {
+        for (String ifMatch : new String[] {"\"6\"", "7", "W/\"7\"", "W/\"6\", W/\"7\"", "\"70\""}) {
             ApiProblem failed = assertThrows(ApiProblem.class, () -> ETags.check(ifMatch, 7), ifMatch);
             assertEquals(412, failed.status());
             assertEquals("precondition-failed", failed.slug());

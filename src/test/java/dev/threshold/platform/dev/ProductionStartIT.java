@@ -15,8 +15,11 @@ class ProductionStartIT {
     void packagedJarRefusesToStartWithoutDatabaseAndKeys() throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         Assertions.assertTrue(Files.exists(jar), "the packaged jar exists");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toAbsolutePath().toString())
+                .redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("MP_JWT"));
         pb.directory(Files.createTempDirectory("threshold-prod").toFile());
         Process process = pb.start();

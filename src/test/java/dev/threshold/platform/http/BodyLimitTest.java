@@ -19,7 +19,8 @@ class BodyLimitTest {
 
     @Test
     void theImportsDeclareEveryPathBelowTheirOwn() {
-        Pattern files = BodyLimit.takesFilePaths(List.of(ImportResource.class, ExportResource.class, ContactResource.class));
+        Pattern files =
+                BodyLimit.takesFilePaths(List.of(ImportResource.class, ExportResource.class, ContactResource.class));
         assertTrue(files.matcher("/api/v1/imports/linkedin").matches());
         assertTrue(files.matcher("/api/v1/imports/vcard").matches());
         assertTrue(files.matcher("/api/v1/imports/anything/else").matches());
@@ -36,8 +37,12 @@ class BodyLimitTest {
         assertTrue(photo.matcher("/api/v1/contacts/0190a/photo/").matches());
         assertFalse(photo.matcher("/api/v1/contacts/0190a/b/photo").matches());
         assertFalse(photo.matcher("/api/v1/contacts/0190a").matches());
-        assertTrue(Pattern.compile(BodyLimit.exactly("/api/v1/a.b")).matcher("/api/v1/a.b").matches());
-        assertFalse(Pattern.compile(BodyLimit.exactly("/api/v1/a.b")).matcher("/api/v1/axb").matches());
+        assertTrue(Pattern.compile(BodyLimit.exactly("/api/v1/a.b"))
+                .matcher("/api/v1/a.b")
+                .matches());
+        assertFalse(Pattern.compile(BodyLimit.exactly("/api/v1/a.b"))
+                .matcher("/api/v1/axb")
+                .matches());
     }
 
     @Test

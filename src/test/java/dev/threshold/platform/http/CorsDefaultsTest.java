@@ -14,10 +14,16 @@ class CorsDefaultsTest extends ApiTest {
 
     @Test
     void noOriginIsAllowedByDefault() {
-        for (String origin : new String[]{"https://evil.example", "http://localhost:3000", "null"}) {
-            RestAssured.given().header("Origin", origin).header("Access-Control-Request-Method", "GET")
-                    .options("/api/v1/contacts").then().header("Access-Control-Allow-Origin", nullValue());
-            api().header("Origin", origin).get("/api/v1/actions").then()
+        for (String origin : new String[] {"https://evil.example", "http://localhost:3000", "null"}) {
+            RestAssured.given()
+                    .header("Origin", origin)
+                    .header("Access-Control-Request-Method", "GET")
+                    .options("/api/v1/contacts")
+                    .then()
+                    .header("Access-Control-Allow-Origin", nullValue());
+            api().header("Origin", origin)
+                    .get("/api/v1/actions")
+                    .then()
                     .header("Access-Control-Allow-Origin", nullValue());
         }
     }

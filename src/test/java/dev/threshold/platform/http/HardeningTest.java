@@ -1,6 +1,5 @@
 package dev.threshold.platform.http;
 
-import java.util.logging.Logger;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -33,11 +33,17 @@ class HardeningTest extends ApiTest {
     public static class Hardened implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("threshold.rate-limit.enabled", "true",
-                    "threshold.rate-limit.capacity", "5",
-                    "threshold.rate-limit.refill-per-second", "0.2",
-                    "quarkus.http.access-log.enabled", "true",
-                    "quarkus.http.cors.origins", "https://app.threshold.test");
+            return Map.of(
+                    "threshold.rate-limit.enabled",
+                    "true",
+                    "threshold.rate-limit.capacity",
+                    "5",
+                    "threshold.rate-limit.refill-per-second",
+                    "0.2",
+                    "quarkus.http.access-log.enabled",
+                    "true",
+                    "quarkus.http.cors.origins",
+                    "https://app.threshold.test");
         }
     }
 
@@ -47,8 +53,11 @@ class HardeningTest extends ApiTest {
                 api().get("/api/v1/actions"),
                 RestAssured.given().get("/api/v1/contacts"), // 401 from the HTTP layer
                 as(TestTokens.newOwner()).get("/api/v1/contacts/not-a-uuid"))) { // 404 problem
-            response.then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
-                    .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
+            response.then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Cache-Control", "no-store")
                     .header("Strict-Transport-Security", notNullValue())
                     .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         }
@@ -60,8 +69,11 @@ class HardeningTest extends ApiTest {
                 RestAssured.given().get("/nope"), // 404 outside the API
                 RestAssured.given().get("/api"),
                 RestAssured.given().get("/apiary"))) {
-            response.then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
-                    .header("Referrer-Policy", "no-referrer").header("Strict-Transport-Security", notNullValue())
+            response.then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Strict-Transport-Security", notNullValue())
                     .header("Content-Security-Policy", "frame-ancestors 'none'");
         }
         // outside /api/ the Cache-Control is the endpoint's own: health answers are never cached, the document may be
@@ -72,16 +84,22 @@ class HardeningTest extends ApiTest {
 
     @Test
     void corsOnlyForConfiguredOrigins() {
-        RestAssured.given().header("Origin", "https://app.threshold.test")
+        RestAssured.given()
+                .header("Origin", "https://app.threshold.test")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
-                .options("/api/v1/contacts").then()
+                .options("/api/v1/contacts")
+                .then()
                 .header("Access-Control-Allow-Origin", "https://app.threshold.test");
-        RestAssured.given().header("Origin", "https://evil.example")
+        RestAssured.given()
+                .header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
-                .options("/api/v1/contacts").then()
+                .options("/api/v1/contacts")
+                .then()
                 .header("Access-Control-Allow-Origin", nullValue());
-        api().header("Origin", "https://evil.example").get("/api/v1/actions").then()
+        api().header("Origin", "https://evil.example")
+                .get("/api/v1/actions")
+                .then()
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 
@@ -93,11 +111,14 @@ class HardeningTest extends ApiTest {
             ok += as(busy).get("/api/v1/settings/scoring").statusCode() == 200 ? 1 : 0;
         }
         Assertions.assertEquals(5, ok);
-        as(busy).get("/api/v1/settings/scoring").then().statusCode(429)
+        as(busy).get("/api/v1/settings/scoring")
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("https://threshold.dev/problems/too-many-requests"));
-        int retryAfter = Integer.parseInt(as(busy).get("/api/v1/settings/scoring").header("Retry-After"));
+        int retryAfter =
+                Integer.parseInt(as(busy).get("/api/v1/settings/scoring").header("Retry-After"));
         Assertions.assertTrue(retryAfter >= 1 && retryAfter <= 5, "Retry-After " + retryAfter);
         as(TestTokens.newOwner()).get("/api/v1/settings/scoring").then().statusCode(200);
         RestAssured.given().get("/q/health/live").then().statusCode(200);
@@ -109,7 +130,8 @@ class HardeningTest extends ApiTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                StringBuilder line = new StringBuilder(record.getLoggerName()).append(' ').append(record.getMessage());
+                StringBuilder line =
+                        new StringBuilder(record.getLoggerName()).append(' ').append(record.getMessage());
                 if (record.getParameters() != null) {
                     for (Object p : record.getParameters()) {
                         line.append(' ').append(p);
@@ -122,12 +144,10 @@ class HardeningTest extends ApiTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
@@ -138,24 +158,57 @@ class HardeningTest extends ApiTest {
             String email = marker.toLowerCase() + "@example.org";
             var spec = RestAssured.given().auth().oauth2(token).contentType("application/json");
             String id = spec.body(Map.of("displayName", marker, "emails", List.of(email), "notes", marker))
-                    .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
-            RestAssured.given().auth().oauth2(token).get("/api/v1/contacts?q=" + marker).then().statusCode(200);
-            RestAssured.given().auth().oauth2(token).contentType("application/json")
-                    .body("{\"displayName\": \"" + marker + "\", \"emails\": 7, \"notes\": {\"x\": \"" + marker + "\"}}")
-                    .post("/api/v1/contacts").then().statusCode(400);
-            RestAssured.given().auth().oauth2(token).contentType("application/json")
-                    .body("{\"displayName\": \"" + marker + "\"").post("/api/v1/contacts").then().statusCode(400);
-            RestAssured.given().auth().oauth2(token + "x").get("/api/v1/contacts/" + id).then().statusCode(401);
+                    .post("/api/v1/contacts")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            RestAssured.given()
+                    .auth()
+                    .oauth2(token)
+                    .get("/api/v1/contacts?q=" + marker)
+                    .then()
+                    .statusCode(200);
+            RestAssured.given()
+                    .auth()
+                    .oauth2(token)
+                    .contentType("application/json")
+                    .body("{\"displayName\": \"" + marker + "\", \"emails\": 7, \"notes\": {\"x\": \"" + marker
+                            + "\"}}")
+                    .post("/api/v1/contacts")
+                    .then()
+                    .statusCode(400);
+            RestAssured.given()
+                    .auth()
+                    .oauth2(token)
+                    .contentType("application/json")
+                    .body("{\"displayName\": \"" + marker + "\"")
+                    .post("/api/v1/contacts")
+                    .then()
+                    .statusCode(400);
+            RestAssured.given()
+                    .auth()
+                    .oauth2(token + "x")
+                    .get("/api/v1/contacts/" + id)
+                    .then()
+                    .statusCode(401);
             // the access log is written after the response: wait for the last request's line, on a slow machine too
-            for (int waited = 0; waited < 10_000 && lines.stream().noneMatch(l -> l.contains("/api/v1/contacts/" + id)); waited += 50) {
+            for (int waited = 0;
+                    waited < 10_000 && lines.stream().noneMatch(l -> l.contains("/api/v1/contacts/" + id));
+                    waited += 50) {
                 Thread.sleep(50);
             }
-            Assertions.assertTrue(lines.stream().anyMatch(l -> l.contains("/api/v1/contacts/" + id)),
+            Assertions.assertTrue(
+                    lines.stream().anyMatch(l -> l.contains("/api/v1/contacts/" + id)),
                     "the capture sees the access log: " + lines.size() + " lines");
             for (String line : lines) {
-                Assertions.assertFalse(line.contains(marker) || line.contains(email) || line.toUpperCase().contains(marker),
+                Assertions.assertFalse(
+                        line.contains(marker)
+                                || line.contains(email)
+                                || line.toUpperCase().contains(marker),
                         "personal data in a log line: " + line);
-                Assertions.assertFalse(line.contains(token.substring(token.lastIndexOf('.') + 1)) || line.contains(token),
+                Assertions.assertFalse(
+                        line.contains(token.substring(token.lastIndexOf('.') + 1)) || line.contains(token),
                         "token in a log line: " + line);
             }
         } finally {

@@ -25,8 +25,11 @@ class RequestIdTest extends ApiTest {
 
     @Test
     void callersIdIsEchoedAndInTheProblem() {
-        api().header("X-Request-Id", "trace-42.a:b_c").get("/api/v1/contacts/" + UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json")
+        api().header("X-Request-Id", "trace-42.a:b_c")
+                .get("/api/v1/contacts/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .header("X-Request-Id", "trace-42.a:b_c")
                 .body("requestId", equalTo("trace-42.a:b_c"));
     }
@@ -34,7 +37,9 @@ class RequestIdTest extends ApiTest {
     @Test
     void generatedWhenAbsentAndTheSameInHeaderAndBody() {
         Response response = api().body(Map.of("displayName", "")).post("/api/v1/contacts");
-        response.then().statusCode(400).contentType("application/problem+json")
+        response.then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .header("X-Request-Id", matchesPattern(UUID_PATTERN))
                 .body("errors[0].field", equalTo("displayName"));
         assertEquals(response.header("X-Request-Id"), response.path("requestId"));
@@ -42,7 +47,7 @@ class RequestIdTest extends ApiTest {
 
     @Test
     void unsafeIdsAreReplaced() {
-        for (String unsafe : new String[]{"a b", "x".repeat(129), "id\u00e9", "<script>", "a;b"}) {
+        for (String unsafe : new String[] {"a b", "x".repeat(129), "id\u00e9", "<script>", "a;b"}) {
             Response response = api().header("X-Request-Id", unsafe).get("/api/v1/contacts/not-a-uuid");
             response.then().statusCode(404).header("X-Request-Id", matchesPattern(UUID_PATTERN));
             assertEquals(response.header("X-Request-Id"), response.path("requestId"));
@@ -51,24 +56,37 @@ class RequestIdTest extends ApiTest {
 
     @Test
     void everyRequestGetsItsOwnId() {
-        String first = api().get("/api/v1/contacts").then().statusCode(200).extract().header("X-Request-Id");
-        String second = api().get("/api/v1/contacts").then().statusCode(200).extract().header("X-Request-Id");
+        String first =
+                api().get("/api/v1/contacts").then().statusCode(200).extract().header("X-Request-Id");
+        String second =
+                api().get("/api/v1/contacts").then().statusCode(200).extract().header("X-Request-Id");
         assertTrue(first.matches(UUID_PATTERN), first);
         assertNotEquals(first, second);
     }
 
     @Test
     void unauthenticatedAndOperationalResponsesCarryAnId() {
-        RestAssured.given().header("X-Request-Id", "no-token-1").get("/api/v1/contacts")
-                .then().statusCode(401).header("X-Request-Id", "no-token-1");
-        RestAssured.given().get("/q/health/live").then().statusCode(200).header("X-Request-Id", matchesPattern(UUID_PATTERN));
+        RestAssured.given()
+                .header("X-Request-Id", "no-token-1")
+                .get("/api/v1/contacts")
+                .then()
+                .statusCode(401)
+                .header("X-Request-Id", "no-token-1");
+        RestAssured.given()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN));
     }
 
     @Test
     void tooLargeBodyProblemCarriesTheId() throws Exception {
         String raw = RawHttp.postHead("/api/v1/contacts", TestTokens.forOwner(owner), 50L * 1024 * 1024);
         assertTrue(raw.startsWith("HTTP/1.1 413"), raw);
-        String header = raw.lines().filter(l -> l.toLowerCase().startsWith("x-request-id:")).findFirst().orElseThrow();
+        String header = raw.lines()
+                .filter(l -> l.toLowerCase().startsWith("x-request-id:"))
+                .findFirst()
+                .orElseThrow();
         String id = header.substring(header.indexOf(':') + 1).trim();
         assertTrue(raw.contains("\"requestId\":\"" + id + "\""), raw);
     }

@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class OpenApi31To30 {
 
-    private OpenApi31To30() {
-    }
+    private OpenApi31To30() {}
 
     static JsonNode convert(JsonNode document) {
         JsonNode copy = document.deepCopy();
@@ -73,7 +72,8 @@ final class OpenApi31To30 {
                     object.remove(composite);
                     if (!object.has("type")) {
                         JsonNode target = kept.size() == 1 && kept.get(0).has("$ref")
-                                ? components.path(kept.get(0).get("$ref").asText().replace("#/components/schemas/", ""))
+                                ? components.path(
+                                        kept.get(0).get("$ref").asText().replace("#/components/schemas/", ""))
                                 : null;
                         if (target != null && target.has("enum")) {
                             // a nullable enum reference: inline the enum, with null as one more value
@@ -88,11 +88,13 @@ final class OpenApi31To30 {
                 }
             }
         }
-        if (object.get("exclusiveMinimum") != null && object.get("exclusiveMinimum").isNumber()) {
+        if (object.get("exclusiveMinimum") != null
+                && object.get("exclusiveMinimum").isNumber()) {
             object.set("minimum", object.remove("exclusiveMinimum"));
             object.put("exclusiveMinimum", true);
         }
-        if (object.get("exclusiveMaximum") != null && object.get("exclusiveMaximum").isNumber()) {
+        if (object.get("exclusiveMaximum") != null
+                && object.get("exclusiveMaximum").isNumber()) {
             object.set("maximum", object.remove("exclusiveMaximum"));
             object.put("exclusiveMaximum", true);
         }

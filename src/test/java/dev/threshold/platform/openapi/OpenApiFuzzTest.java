@@ -1,11 +1,5 @@
 package dev.threshold.platform.openapi;
 
-import dev.threshold.support.TestTokens;
-import java.math.BigInteger;
-import java.net.SocketException;
-import java.net.URLEncoder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -17,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.threshold.support.ApiTest;
+import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -25,7 +20,12 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
+import java.net.SocketException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -53,15 +53,49 @@ class OpenApiFuzzTest extends ApiTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Marker strings replaced in the JSON text by tokens Jackson would not write. */
     private static final String RAW_NAN = "__RAW_NAN__";
+
     private static final String RAW_SURROGATE = "__RAW_SURROGATE__";
 
     private static final List<String> HOSTILE_STRINGS = List.of(
-            "", " ", "a", "null", "undefined", "0", "-1", "NaN", "Infinity", "-Infinity", "1e309", "true",
-            "' OR '1'='1", "'; DROP TABLE contacts; --", "\" OR 1=1 --", "1; SELECT pg_sleep(10)", "%", "_", "\\",
-            "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/x}", "{{7*7}}", "..%2f..%2fetc%2fpasswd",
-            "Zoë Ñandú 李小龍 محمد", "😀🔥👩‍👩‍👧‍👦", "\u0000", "a\u0000b", "\u202Eevil", "\uFEFF", "\t\r\n",
-            "2026-13-45T99:99:99Z", "9999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "P-1D", "PT0S", "P99999999D",
-            "00000000-0000-0000-0000-000000000000", "x".repeat(256), "é".repeat(10_001));
+            "",
+            " ",
+            "a",
+            "null",
+            "undefined",
+            "0",
+            "-1",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "1e309",
+            "true",
+            "' OR '1'='1",
+            "'; DROP TABLE contacts; --",
+            "\" OR 1=1 --",
+            "1; SELECT pg_sleep(10)",
+            "%",
+            "_",
+            "\\",
+            "<script>alert(1)</script>",
+            "${jndi:ldap://127.0.0.1/x}",
+            "{{7*7}}",
+            "..%2f..%2fetc%2fpasswd",
+            "Zoë Ñandú 李小龍 محمد",
+            "😀🔥👩‍👩‍👧‍👦",
+            "\u0000",
+            "a\u0000b",
+            "\u202Eevil",
+            "\uFEFF",
+            "\t\r\n",
+            "2026-13-45T99:99:99Z",
+            "9999-12-31T23:59:59Z",
+            "-999999999-01-01T00:00:00Z",
+            "P-1D",
+            "PT0S",
+            "P99999999D",
+            "00000000-0000-0000-0000-000000000000",
+            "x".repeat(256),
+            "é".repeat(10_001));
 
     private final Random random = new Random(SEED);
     private final List<String> failures = new ArrayList<>();
@@ -72,11 +106,14 @@ class OpenApiFuzzTest extends ApiTest {
 
     @Test
     void everyOperationAnswersWithoutServerErrorsAndAsDocumented() throws Exception {
-        String document = RestAssured.given().accept("application/json").get("/q/openapi?format=json").asString();
+        String document = RestAssured.given()
+                .accept("application/json")
+                .get("/q/openapi?format=json")
+                .asString();
         JsonNode oas = JSON.readTree(document);
         Files.writeString(Path.of("target", "openapi.json"), document);
-        OpenApiInteractionValidator validator = OpenApiInteractionValidator
-                .createForInlineApiSpecification(JSON.writeValueAsString(OpenApi31To30.convert(oas)))
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(
+                        JSON.writeValueAsString(OpenApi31To30.convert(oas)))
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.request", ValidationReport.Level.IGNORE)
                         .withLevel("validation.schema.unknown", ValidationReport.Level.IGNORE)
@@ -85,9 +122,17 @@ class OpenApiFuzzTest extends ApiTest {
 
         contactId = createContact("Fuzz anchor");
         interactionId = api().body(Map.of("type", "CALL", "direction", "MUTUAL"))
-                .post("/api/v1/contacts/" + contactId + "/interactions").then().statusCode(201).extract().path("id");
-        actionId = api().body(Map.of("name", "Fuzz action", "threshold", 20)).post("/api/v1/actions")
-                .then().statusCode(201).extract().path("id");
+                .post("/api/v1/contacts/" + contactId + "/interactions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        actionId = api().body(Map.of("name", "Fuzz action", "threshold", 20))
+                .post("/api/v1/actions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         int operations = 0;
         int calls = 0;
@@ -104,27 +149,45 @@ class OpenApiFuzzTest extends ApiTest {
                 }
                 operations++;
                 for (int c = 0; c < CASES; c++) {
-                    call(validator, path.getKey(), method, op.getValue(), path.getValue().get("parameters"), c);
+                    call(
+                            validator,
+                            path.getKey(),
+                            method,
+                            op.getValue(),
+                            path.getValue().get("parameters"),
+                            c);
                     calls++;
                 }
             }
         }
         hugeBody(validator);
         Files.write(Path.of("target", "fuzz-failures.txt"), failures);
-        System.out.printf("OpenAPI fuzz: seed %d, %d operations, %d calls, statuses %s (-1: closed by the HTTP layer"
-                + " after refusing a too-long request head; the service answered the next call)%n", SEED, operations, calls, statuses);
+        System.out.printf(
+                "OpenAPI fuzz: seed %d, %d operations, %d calls, statuses %s (-1: closed by the HTTP layer"
+                        + " after refusing a too-long request head; the service answered the next call)%n",
+                SEED, operations, calls, statuses);
         Assertions.assertTrue(operations >= 20, "operations found: " + operations);
-        Assertions.assertTrue(failures.isEmpty(), failures.size() + " failures (seed " + SEED + "):\n"
-                + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+        Assertions.assertTrue(
+                failures.isEmpty(),
+                failures.size() + " failures (seed " + SEED + "):\n"
+                        + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }
 
-    private void call(OpenApiInteractionValidator validator, String template, String method, JsonNode op,
-                      JsonNode pathParameters, int c) {
+    private void call(
+            OpenApiInteractionValidator validator,
+            String template,
+            String method,
+            JsonNode op,
+            JsonNode pathParameters,
+            int c) {
         boolean valid = c == 0;
         String concrete = template;
-        RequestSpecification spec = RestAssured.given().auth().oauth2(TestTokens.forOwner(owner))
-                .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+        RequestSpecification spec = RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.forOwner(owner))
+                .config(RestAssured.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .urlEncodingEnabled(true);
         List<JsonNode> parameters = new ArrayList<>();
         if (pathParameters != null) {
@@ -137,12 +200,16 @@ class OpenApiFuzzTest extends ApiTest {
             String name = p.path("name").asText();
             switch (p.path("in").asText()) {
                 case "path" -> {
-                    String value = valid || random.nextInt(3) > 0 ? realId(template, name)
-                            : random.nextBoolean() ? UUID.randomUUID().toString() : hostileString().replace("/", "");
+                    String value = valid || random.nextInt(3) > 0
+                            ? realId(template, name)
+                            : random.nextBoolean()
+                                    ? UUID.randomUUID().toString()
+                                    : hostileString().replace("/", "");
                     if (value.isEmpty()) {
                         value = "x";
                     }
-                    concrete = concrete.replace("{" + name + "}",
+                    concrete = concrete.replace(
+                            "{" + name + "}",
                             URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
                 }
                 case "query" -> {
@@ -159,18 +226,19 @@ class OpenApiFuzzTest extends ApiTest {
                         spec.header(name, "fuzz-" + random.nextInt(5)); // reuse: replays and 422s
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (!valid && random.nextInt(6) == 0) {
-            spec.header("If-Match", random.nextBoolean() ? "\"" + random.nextInt(5) + "\"" : asciiOnly(hostileString()));
+            spec.header(
+                    "If-Match", random.nextBoolean() ? "\"" + random.nextInt(5) + "\"" : asciiOnly(hostileString()));
         }
         String body = null;
         JsonNode requestBody = op.get("requestBody");
         if (requestBody != null) {
             JsonNode content = requestBody.path("content");
-            String mediaType = content.fieldNames().hasNext() ? content.fieldNames().next() : "application/json";
+            String mediaType =
+                    content.fieldNames().hasNext() ? content.fieldNames().next() : "application/json";
             JsonNode example = example(content.path(mediaType));
             body = valid ? text(example) : mutate(example);
             spec.contentType(valid || random.nextInt(10) > 0 ? mediaType : "text/plain");
@@ -207,12 +275,15 @@ class OpenApiFuzzTest extends ApiTest {
         }
         // the operation is known: validate against its template (the validator would decode %00 or %20 away)
         String operationPath = template.replaceAll("\\{[^}]+}", "p");
-        ValidationReport report = validator.validateResponse(operationPath,
-                Request.Method.valueOf(method), recorded.build());
+        ValidationReport report =
+                validator.validateResponse(operationPath, Request.Method.valueOf(method), recorded.build());
         if (report.hasErrors()) {
-            failures.add(where + " -> " + status + ": " + report.getMessages().stream()
-                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                    .map(m -> m.getKey() + " " + m.getMessage()).toList() + " body " + abbreviate(responseBody));
+            failures.add(where + " -> " + status + ": "
+                    + report.getMessages().stream()
+                            .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                            .map(m -> m.getKey() + " " + m.getMessage())
+                            .toList()
+                    + " body " + abbreviate(responseBody));
         }
     }
 
@@ -224,7 +295,10 @@ class OpenApiFuzzTest extends ApiTest {
         if (status != 400) {
             failures.add("POST /api/v1/contacts with a 9 MB displayName -> " + status);
         }
-        String tooBig = "[" + ("{\"contactId\": \"" + contactId + "\", \"type\": \"LIKE\", \"direction\": \"INBOUND\"},").repeat(120_000) + "{}]";
+        String tooBig = "["
+                + ("{\"contactId\": \"" + contactId + "\", \"type\": \"LIKE\", \"direction\": \"INBOUND\"},")
+                        .repeat(120_000)
+                + "{}]";
         int status2 = api().body(tooBig).post("/api/v1/interactions/batch").statusCode();
         statuses.merge(status2, 1, Integer::sum);
         if (status2 != 413) {
@@ -245,7 +319,9 @@ class OpenApiFuzzTest extends ApiTest {
     /** The operation's example body (with this test's contact id), or an empty object. */
     private JsonNode example(JsonNode mediaType) {
         JsonNode example = mediaType.path("example");
-        if (example.isMissingNode() && mediaType.path("examples").isObject() && mediaType.path("examples").size() > 0) {
+        if (example.isMissingNode()
+                && mediaType.path("examples").isObject()
+                && mediaType.path("examples").size() > 0) {
             example = mediaType.path("examples").elements().next().path("value");
         }
         if (example.isTextual()) {
@@ -277,8 +353,20 @@ class OpenApiFuzzTest extends ApiTest {
     private String mutate(JsonNode example) {
         int shape = random.nextInt(10);
         if (shape == 0) {
-            return List.of("", "{", "[", "nul", "{\"a\":", "\"text\"", "42", "-1", "NaN", "[[[[[[[[[[]]]]]]]]]]",
-                    "{\"displayName\": \"a\", \"displayName\": 5}", "\u0000", "{'single': 'quotes'}")
+            return List.of(
+                            "",
+                            "{",
+                            "[",
+                            "nul",
+                            "{\"a\":",
+                            "\"text\"",
+                            "42",
+                            "-1",
+                            "NaN",
+                            "[[[[[[[[[[]]]]]]]]]]",
+                            "{\"displayName\": \"a\", \"displayName\": 5}",
+                            "\u0000",
+                            "{'single': 'quotes'}")
                     .get(random.nextInt(13));
         }
         if (shape == 1) {
@@ -322,7 +410,8 @@ class OpenApiFuzzTest extends ApiTest {
         return switch (random.nextInt(14)) {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.numberNode(List.of(-1, 0, -1e308, 1e308, Long.MIN_VALUE, 4.9e-324, 3650.0000001, 101)
-                    .get(random.nextInt(8)).doubleValue());
+                    .get(random.nextInt(8))
+                    .doubleValue());
             case 2 -> NODES.numberNode(new BigInteger("9".repeat(40)));
             case 3 -> NODES.textNode(RAW_NAN);
             case 4 -> NODES.booleanNode(random.nextBoolean());
@@ -358,7 +447,8 @@ class OpenApiFuzzTest extends ApiTest {
 
     private static String text(JsonNode node) {
         try {
-            return JSON.writeValueAsString(node).replace("\"" + RAW_NAN + "\"", "NaN")
+            return JSON.writeValueAsString(node)
+                    .replace("\"" + RAW_NAN + "\"", "NaN")
                     .replace(RAW_SURROGATE, "\\ud800x");
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -20,7 +20,12 @@ class OpenApiTest extends ApiTest {
     @Test
     void theDocumentIsSavedForDiffsAndClientGenerators() throws IOException {
         for (String format : List.of("json", "yaml")) {
-            String doc = RestAssured.given().get("/q/openapi?format=" + format).then().statusCode(200).extract().asString();
+            String doc = RestAssured.given()
+                    .get("/q/openapi?format=" + format)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "openapi." + format), doc);
         }
@@ -28,8 +33,13 @@ class OpenApiTest extends ApiTest {
 
     @Test
     void everyOperationIsDocumentedWithProblemsAndSecurity() {
-        JsonPath doc = RestAssured.given().accept("application/json").get("/q/openapi?format=json")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath doc = RestAssured.given()
+                .accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Assertions.assertEquals("Threshold API", doc.getString("info.title"));
         Assertions.assertNotNull(doc.getString("info.version"));
         Assertions.assertNotNull(doc.getString("info.description"));
@@ -53,8 +63,10 @@ class OpenApiTest extends ApiTest {
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
                 Assertions.assertTrue(responses.containsKey("401"), where + " documents 401");
                 Assertions.assertTrue(responses.containsKey("400"), where + " documents 400");
-                Assertions.assertTrue(responses.keySet().stream().anyMatch(k -> k.startsWith("2")), where + " documents success");
-                Assertions.assertNotNull(operation.get("security") != null ? operation.get("security") : doc.get("security"),
+                Assertions.assertTrue(
+                        responses.keySet().stream().anyMatch(k -> k.startsWith("2")), where + " documents success");
+                Assertions.assertNotNull(
+                        operation.get("security") != null ? operation.get("security") : doc.get("security"),
                         where + " requires the bearer token");
             }
         }

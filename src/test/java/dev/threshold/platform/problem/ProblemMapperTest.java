@@ -27,13 +27,15 @@ class ProblemMapperTest {
 
     @Test
     void anExhaustedPoolIsUnavailableNotAnError() {
-        Response response = mapper.unexpected(new IllegalStateException("Reading a score failed",
-                new SQLException("Sorry, acquisition timeout!")), null);
+        Response response = mapper.unexpected(
+                new IllegalStateException("Reading a score failed", new SQLException("Sorry, acquisition timeout!")),
+                null);
         assertEquals(503, response.getStatus());
         assertEquals("5", response.getHeaderString("Retry-After"));
         assertEquals(Problem.TYPE_BASE + "service-unavailable", body(response).type());
         assertEquals("Service unavailable", body(response).title());
-        assertEquals("The database is unavailable; retry shortly.", body(response).detail());
+        assertEquals(
+                "The database is unavailable; retry shortly.", body(response).detail());
         assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
     }
 
@@ -42,7 +44,9 @@ class ProblemMapperTest {
         Response response = mapper.unexpected(new RuntimeException(new SQLException("deadlock", "40P01")), null);
         assertEquals(409, response.getStatus());
         assertEquals(Problem.TYPE_BASE + "conflict", body(response).type());
-        assertEquals("The request conflicted with a concurrent write; retry it.", body(response).detail());
+        assertEquals(
+                "The request conflicted with a concurrent write; retry it.",
+                body(response).detail());
         assertNull(response.getHeaderString("Retry-After"));
     }
 
@@ -51,7 +55,9 @@ class ProblemMapperTest {
         Response response = mapper.unexpected(new SQLException("syntax error", "42601"), null);
         assertEquals(500, response.getStatus());
         assertEquals(Problem.TYPE_BASE + "internal-error", body(response).type());
-        assertEquals("An unexpected error occurred; it has been logged.", body(response).detail());
+        assertEquals(
+                "An unexpected error occurred; it has been logged.",
+                body(response).detail());
     }
 
     @Test
@@ -72,27 +78,37 @@ class ProblemMapperTest {
         Response unauthorized = mapper.webApplication(new WebApplicationException(401), null);
         assertEquals("Bearer", unauthorized.getHeaderString("WWW-Authenticate"));
         assertEquals("A valid bearer token is required.", body(unauthorized).detail());
-        assertEquals(500, mapper.webApplication(new WebApplicationException(502), null).getStatus());
+        assertEquals(
+                500,
+                mapper.webApplication(new WebApplicationException(502), null).getStatus());
     }
 
     @Test
     void jsonErrorsNameTheField() {
         ObjectMapper json = new ObjectMapper();
-        record Item(int count, ProblemType kind) {
-        }
-        UnrecognizedPropertyException unknown = assertThrows(UnrecognizedPropertyException.class,
-                () -> json.readValue("{\"count\": 1, \"colour\": 2}", Item.class));
+        record Item(int count, ProblemType kind) {}
+        UnrecognizedPropertyException unknown = assertThrows(
+                UnrecognizedPropertyException.class, () -> json.readValue("{\"count\": 1, \"colour\": 2}", Item.class));
         Response response = mapper.webApplication(new WebApplicationException(unknown, 400), null);
-        assertEquals(List.of(new ApiProblem.FieldError("colour", "is not a known field")), body(response).errors());
+        assertEquals(
+                List.of(new ApiProblem.FieldError("colour", "is not a known field")),
+                body(response).errors());
         assertEquals("colour: is not a known field", body(response).detail());
-        InvalidFormatException notAConstant = assertThrows(InvalidFormatException.class,
-                () -> json.readValue("{\"kind\": \"NOPE\"}", Item.class));
-        assertEquals("kind", body(mapper.invalidFormat(notAConstant, null)).errors().get(0).field());
+        InvalidFormatException notAConstant =
+                assertThrows(InvalidFormatException.class, () -> json.readValue("{\"kind\": \"NOPE\"}", Item.class));
+        assertEquals(
+                "kind",
+                body(mapper.invalidFormat(notAConstant, null)).errors().get(0).field());
         Exception wrongType = assertThrows(Exception.class, () -> json.readValue("{\"count\": [1]}", Item.class));
-        assertEquals("count: has the wrong type; expected number",
+        assertEquals(
+                "count: has the wrong type; expected number",
                 FieldErrors.of((JsonProcessingException) wrongType).getMessage());
         Exception malformed = assertThrows(Exception.class, () -> json.readValue("{\"count\": ", Map.class));
-        assertEquals("body", FieldErrors.of((JsonProcessingException) malformed)
-                .errors().get(0).field());
+        assertEquals(
+                "body",
+                FieldErrors.of((JsonProcessingException) malformed)
+                        .errors()
+                        .get(0)
+                        .field());
     }
 }

@@ -16,7 +16,10 @@ class ProblemTest {
         assertEquals(RequestIds.MDC_KEY, Problem.REQUEST_ID_MDC_KEY);
         MDC.put(Problem.REQUEST_ID_MDC_KEY, "req-1");
         try {
-            assertEquals("req-1", Problem.of(ApiProblem.notFound("Contact"), "/api/v1/contacts/x").requestId());
+            assertEquals(
+                    "req-1",
+                    Problem.of(ApiProblem.notFound("Contact"), "/api/v1/contacts/x")
+                            .requestId());
         } finally {
             MDC.remove(Problem.REQUEST_ID_MDC_KEY);
         }
@@ -26,8 +29,16 @@ class ProblemTest {
     @Test
     void aProblemBodyCarriesTheTypeTitleStatusDetailAndErrors() {
         Problem tooLarge = Problem.of(ApiProblem.payloadTooLarge(11, 10), "/api/v1/contacts");
-        assertEquals(new Problem(Problem.TYPE_BASE + "payload-too-large", "Payload too large", 413,
-                "The request body is 11 bytes; at most 10 are accepted.", "/api/v1/contacts", null, null), tooLarge);
+        assertEquals(
+                new Problem(
+                        Problem.TYPE_BASE + "payload-too-large",
+                        "Payload too large",
+                        413,
+                        "The request body is 11 bytes; at most 10 are accepted.",
+                        "/api/v1/contacts",
+                        null,
+                        null),
+                tooLarge);
         Problem invalid = Problem.of(ApiProblem.invalid("b", "x"), null);
         assertEquals(List.of(new ApiProblem.FieldError("b", "x")), invalid.errors());
         assertNull(Problem.of(ApiProblem.conflict("busy"), null).errors());

@@ -25,7 +25,7 @@ class SqlStatesTest {
 
     @Test
     void shutdownTimeoutsAndTooManyConnectionsAreUnavailable() {
-        for (String state : new String[]{"57P01", "57P03", "57014", "53300", "08006"}) {
+        for (String state : new String[] {"57P01", "57P03", "57014", "53300", "08006"}) {
             assertTrue(SqlStates.isDatabaseUnavailable(new SQLException("x", state)), state);
         }
         assertTrue(SqlStates.isDatabaseUnavailable(new SQLTransientConnectionException("gone")));

@@ -73,9 +73,11 @@ class BulkheadTest {
     @Test
     void aFailureGivesItsPermitBack() throws Exception {
         Bulkhead bulkhead = new Bulkhead(1, Duration.ofMillis(50), 5);
-        Assertions.assertThrows(IllegalStateException.class, () -> bulkhead.call(() -> {
-            throw new IllegalStateException("boom");
-        }));
+        Assertions.assertThrows(
+                IllegalStateException.class,
+                () -> bulkhead.call(() -> {
+                    throw new IllegalStateException("boom");
+                }));
         Assertions.assertEquals(1, bulkhead.available());
         Assertions.assertEquals(42, bulkhead.call(() -> 42));
     }

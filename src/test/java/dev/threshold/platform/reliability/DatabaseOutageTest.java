@@ -1,6 +1,5 @@
 package dev.threshold.platform.reliability;
 
-import java.util.function.BooleanSupplier;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.PostgresResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * PostgreSQL stopped under load and started again, without restarting the service: every request answers
@@ -44,16 +44,18 @@ class DatabaseOutageTest extends ApiTest {
         }
     }
 
-    record Sample(long at, int status, long millis, String problemType, String retryAfter) {
-    }
+    record Sample(long at, int status, long millis, String problemType, String retryAfter) {}
 
     @Test
     void survivesAndRecoversFromADatabaseOutage() throws Exception {
-        Assumptions.assumeTrue(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null,
+        Assumptions.assumeTrue(
+                System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null,
                 "needs the embedded PostgreSQL, which the test can stop and start");
         String contact = createContact("Outage survivor");
-        RestAssuredConfig timeouts = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.socket.timeout", 30_000).setParam("http.connection.timeout", 5_000));
+        RestAssuredConfig timeouts = RestAssured.config()
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 30_000)
+                        .setParam("http.connection.timeout", 5_000));
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -64,17 +66,26 @@ class DatabaseOutageTest extends ApiTest {
                 for (int i = 0; running.get() && i < 100_000; i++) {
                     long start = System.nanoTime();
                     var spec = api().config(timeouts);
-                    var response = switch ((worker + i) % 4) {
-                        case 0 -> spec.get("/api/v1/contacts/" + contact);
-                        case 1 -> spec.header("Idempotency-Key", UUID.randomUUID().toString())
-                                .body(Map.of("type", "LIKE", "direction", "INBOUND"))
-                                .post("/api/v1/contacts/" + contact + "/interactions");
-                        case 2 -> spec.get("/api/v1/scores");
-                        default -> spec.body(Map.of("displayName", "Load " + worker + "-" + i)).post("/api/v1/contacts");
-                    };
-                    String type = response.statusCode() >= 400 ? response.jsonPath().getString("type") : null;
-                    samples.add(new Sample(System.nanoTime(), response.statusCode(), (System.nanoTime() - start) / 1_000_000,
-                            type, response.header("Retry-After")));
+                    var response =
+                            switch ((worker + i) % 4) {
+                                case 0 -> spec.get("/api/v1/contacts/" + contact);
+                                case 1 -> spec.header(
+                                                "Idempotency-Key",
+                                                UUID.randomUUID().toString())
+                                        .body(Map.of("type", "LIKE", "direction", "INBOUND"))
+                                        .post("/api/v1/contacts/" + contact + "/interactions");
+                                case 2 -> spec.get("/api/v1/scores");
+                                default -> spec.body(Map.of("displayName", "Load " + worker + "-" + i))
+                                        .post("/api/v1/contacts");
+                            };
+                    String type =
+                            response.statusCode() >= 400 ? response.jsonPath().getString("type") : null;
+                    samples.add(new Sample(
+                            System.nanoTime(),
+                            response.statusCode(),
+                            (System.nanoTime() - start) / 1_000_000,
+                            type,
+                            response.header("Retry-After")));
                     sleep(20);
                 }
                 return null;
@@ -83,14 +94,29 @@ class DatabaseOutageTest extends ApiTest {
         sleep(3_000);
         long stopped = System.nanoTime();
         PostgresResource.stopServer();
-        long readyDown = waitFor(() -> RestAssured.given().config(timeouts).get("/q/health/ready").statusCode() == 503, 30_000);
+        long readyDown = waitFor(
+                () -> RestAssured.given()
+                                .config(timeouts)
+                                .get("/q/health/ready")
+                                .statusCode()
+                        == 503,
+                30_000);
         sleep(8_000);
-        Assertions.assertEquals(503, RestAssured.given().config(timeouts).get("/q/health/ready").statusCode(),
+        Assertions.assertEquals(
+                503,
+                RestAssured.given().config(timeouts).get("/q/health/ready").statusCode(),
                 "readiness stays DOWN while the database is away");
         long started = System.nanoTime();
         PostgresResource.startServer();
-        long firstSuccess = waitFor(() -> api().config(timeouts).get("/api/v1/contacts/" + contact).statusCode() == 200, 60_000);
-        long readyUp = waitFor(() -> RestAssured.given().config(timeouts).get("/q/health/ready").statusCode() == 200, 60_000);
+        long firstSuccess = waitFor(
+                () -> api().config(timeouts).get("/api/v1/contacts/" + contact).statusCode() == 200, 60_000);
+        long readyUp = waitFor(
+                () -> RestAssured.given()
+                                .config(timeouts)
+                                .get("/q/health/ready")
+                                .statusCode()
+                        == 200,
+                60_000);
         sleep(3_000);
         running.set(false);
         for (Future<?> f : workers) {
@@ -113,13 +139,20 @@ class DatabaseOutageTest extends ApiTest {
             maxMillis = Math.max(maxMillis, s.millis());
             if (s.status() >= 500) {
                 Assertions.assertEquals(503, s.status(), "only 503 while the database is away: " + s);
-                Assertions.assertEquals("https://threshold.dev/problems/service-unavailable", s.problemType(), s.toString());
+                Assertions.assertEquals(
+                        "https://threshold.dev/problems/service-unavailable", s.problemType(), s.toString());
                 Assertions.assertNotNull(s.retryAfter(), "503 carries Retry-After: " + s);
             }
         }
-        String figures = String.format("requests %d, statuses %s; during the outage %s; slowest answer %d ms;%n"
+        String figures = String.format(
+                "requests %d, statuses %s; during the outage %s; slowest answer %d ms;%n"
                         + "readiness DOWN %.1f s after the stop; first success %.1f s after the restart; readiness UP %.1f s after the restart",
-                samples.size(), all, duringOutage, maxMillis, (readyDown - stopped) / 1e9, (firstSuccess - started) / 1e9,
+                samples.size(),
+                all,
+                duringOutage,
+                maxMillis,
+                (readyDown - stopped) / 1e9,
+                (firstSuccess - started) / 1e9,
                 (readyUp - started) / 1e9);
         System.out.println("Database outage figures: " + figures);
         Files.writeString(Path.of("target", "outage-figures.txt"), figures + System.lineSeparator());

@@ -1,13 +1,13 @@
 package dev.threshold.platform.reliability;
 
-import io.restassured.response.Response;
-import java.time.Instant;
 import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -47,9 +47,13 @@ class HeavyReadLimitTest extends ApiTest {
             // meanwhile a point read and a write are served at once
             api().get("/api/v1/contacts/" + contact + "/score").then().statusCode(200);
             api().body(interaction("CALL", "MUTUAL", Instant.now().minusSeconds(60), null))
-                    .post("/api/v1/contacts/" + contact + "/interactions").then().statusCode(201);
+                    .post("/api/v1/contacts/" + contact + "/interactions")
+                    .then()
+                    .statusCode(201);
             for (var waited : List.of(summary, recommendations)) {
-                waited.get(30, TimeUnit.SECONDS).then().statusCode(503)
+                waited.get(30, TimeUnit.SECONDS)
+                        .then()
+                        .statusCode(503)
                         .contentType("application/problem+json")
                         .body("type", equalTo("https://threshold.dev/problems/service-unavailable"))
                         .header("Retry-After", notNullValue());

@@ -14,22 +14,25 @@ class RateLimitTest {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
     private RateLimit limit(int capacity, double refillPerSecond) {
-        return new RateLimit(null, new RateLimitConfig() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
+        return new RateLimit(
+                null,
+                new RateLimitConfig() {
+                    @Override
+                    public boolean enabled() {
+                        return true;
+                    }
 
-            @Override
-            public int capacity() {
-                return capacity;
-            }
+                    @Override
+                    public int capacity() {
+                        return capacity;
+                    }
 
-            @Override
-            public double refillPerSecond() {
-                return refillPerSecond;
-            }
-        }, nanos::get);
+                    @Override
+                    public double refillPerSecond() {
+                        return refillPerSecond;
+                    }
+                },
+                nanos::get);
     }
 
     private void advance(long millis) {

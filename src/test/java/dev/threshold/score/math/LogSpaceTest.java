@@ -1,11 +1,12 @@
 package dev.threshold.score.math;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogSpaceTest {
 
@@ -55,7 +56,10 @@ class LogSpaceTest {
         assertEquals(-0.5, LogSpace.epochDays(Instant.parse("1969-12-31T12:00:00Z")));
         assertEquals(0.5, LogSpace.epochDays(Instant.parse("1970-01-01T12:00:00.000999Z"))); // millisecond resolution
         assertEquals(NEG, LogSpace.contributionKey(0.0, Instant.now(), 90));
-        assertEquals(Math.log(12) / Math.log(2) + 2.0, LogSpace.contributionKey(12, Instant.parse("1970-07-10T00:00:00Z"), 95), 1e-13);
+        assertEquals(
+                Math.log(12) / Math.log(2) + 2.0,
+                LogSpace.contributionKey(12, Instant.parse("1970-07-10T00:00:00Z"), 95),
+                1e-13);
         assertEquals(3.0, LogSpace.log2(8), 1e-15);
         assertEquals(NEG, LogSpace.log2(0));
         assertEquals(0.0, LogSpace.exp2(NEG));

@@ -1,6 +1,15 @@
 package dev.threshold.score.math;
 
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
 import static dev.threshold.score.math.Direction.INBOUND;
 import static dev.threshold.score.math.Direction.MUTUAL;
 import static dev.threshold.score.math.Direction.OUTBOUND;
@@ -27,14 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import org.junit.jupiter.api.Test;
-
 class ScoreCalculatorTest {
 
     private static final ScoringSettings D = ScoringSettings.defaults();
@@ -48,7 +49,9 @@ class ScoreCalculatorTest {
     @Test
     void workedExampleAtTheMeeting() {
         List<ScoredInteraction> meeting = List.of(of(MEETING, MUTUAL, T0));
-        for (Score s : List.of(score(meeting, T0, D), ScoreReference.scoreFromScratch(meeting, T0, D),
+        for (Score s : List.of(
+                score(meeting, T0, D),
+                ScoreReference.scoreFromScratch(meeting, T0, D),
                 ScoreCalculator.score(ScoreState.EMPTY.plus(meeting.get(0), D), T0, D))) {
             assertEquals(6.0, s.in(), 1e-12);
             assertEquals(6.0, s.out(), 1e-12);
@@ -128,7 +131,9 @@ class ScoreCalculatorTest {
                 double below = Math.nextDown(key);
                 assertTrue(ScoreCalculator.strength(below, at, s) < floor);
                 assertEquals(tier.previous(), s.tierOf(ScoreCalculator.strength(below, at, s)));
-                assertEquals(ScoreCalculator.round(floor, 1), ScoreCalculator.round(ScoreCalculator.strength(below, at, s), 1));
+                assertEquals(
+                        ScoreCalculator.round(floor, 1),
+                        ScoreCalculator.round(ScoreCalculator.strength(below, at, s), 1));
                 // states whose score key lands within a few ulps of the floor key
                 double x = key;
                 for (int u = 0; u < 4; u++) {
@@ -140,7 +145,10 @@ class ScoreCalculatorTest {
                     assertTrue(Math.abs(sk - x) <= 2 * Math.max(Math.ulp(x), Math.ulp(x - 1)));
                     Score sc = ScoreCalculator.score(st, at, s);
                     assertEquals(sk >= key ? tier : tier.previous(), sc.tier(), "ulp offset " + (u - 4));
-                    assertEquals(sc.tier() == tier ? Double.valueOf(0.0) : (tier == Tier.ACQUAINTANCE ? null : sc.daysUntilTierDrop()),
+                    assertEquals(
+                            sc.tier() == tier
+                                    ? Double.valueOf(0.0)
+                                    : (tier == Tier.ACQUAINTANCE ? null : sc.daysUntilTierDrop()),
                             sc.daysUntilTierDrop());
                 }
             }
@@ -281,7 +289,8 @@ class ScoreCalculatorTest {
         assertThrows(NullPointerException.class, () -> new ScoredInteraction(LIKE, null, T0, null));
         assertThrows(NullPointerException.class, () -> new ScoredInteraction(LIKE, INBOUND, null, null));
         assertEquals(0.0, new ScoredInteraction(LIKE, INBOUND, T0, -0.0).weight());
-        assertEquals(Double.doubleToRawLongBits(0.0),
+        assertEquals(
+                Double.doubleToRawLongBits(0.0),
                 Double.doubleToRawLongBits(new ScoredInteraction(LIKE, INBOUND, T0, -0.0).weight()));
     }
 
@@ -296,7 +305,8 @@ class ScoreCalculatorTest {
                 of(MESSAGE, INBOUND, days(T0, -10)),
                 of(FAVOR, OUTBOUND, days(T0, -1)));
         ScoreState forward = chain(chrono, D);
-        ScoreState backward = chain(List.of(chrono.get(4), chrono.get(3), chrono.get(2), chrono.get(1), chrono.get(0)), D);
+        ScoreState backward =
+                chain(List.of(chrono.get(4), chrono.get(3), chrono.get(2), chrono.get(1), chrono.get(0)), D);
         // the newest first, then a backdated one in the middle, etc.
         ScoreState mixed = chain(List.of(chrono.get(4), chrono.get(0), chrono.get(3), chrono.get(1), chrono.get(2)), D);
         ScoreState scratch = ScoreState.of(chrono, D);
@@ -350,8 +360,13 @@ class ScoreCalculatorTest {
 
     @Test
     void extremeHalfLivesAndInstantsHaveNoOverflowNaNOrPrecisionLoss() {
-        Instant[] anchors = {Y1970, Instant.parse("1970-01-01T00:00:00.001Z"), Instant.parse("2000-02-29T12:00:00Z"),
-                Instant.parse("2100-06-01T00:00:00Z"), days(Y2100, -3)};
+        Instant[] anchors = {
+            Y1970,
+            Instant.parse("1970-01-01T00:00:00.001Z"),
+            Instant.parse("2000-02-29T12:00:00Z"),
+            Instant.parse("2100-06-01T00:00:00Z"),
+            days(Y2100, -3)
+        };
         for (double h : new double[] {1, 1.000001, 7, 90, 3649.99, 3650}) {
             ScoringSettings s = D.withHalfLifeDays(h);
             for (Instant anchor : anchors) {
@@ -362,19 +377,24 @@ class ScoreCalculatorTest {
                         of(CALL(), OUTBOUND, days(anchor, 2)));
                 ScoreState st = ScoreState.of(list, s);
                 ScoreState inc = chain(list, s);
-                assertTrue(Double.isFinite(st.inKey()) && Double.isFinite(st.outKey()) && Double.isFinite(st.scoreKey()));
+                assertTrue(
+                        Double.isFinite(st.inKey()) && Double.isFinite(st.outKey()) && Double.isFinite(st.scoreKey()));
                 assertTrue(ScoreReference.approximatelyEquals(inc, st, 1e-10), inc + " " + st);
                 for (double later : new double[] {0, 0.5, 3, 30, 400}) {
                     Instant at = days(anchor, 2 + later);
                     Score a = ScoreCalculator.score(st, at, s);
                     Score b = ScoreReference.scoreFromScratch(list, at, s);
-                    assertFalse(Double.isNaN(a.exactStrength()) || Double.isNaN(a.in()) || Double.isNaN(a.effectivePoints()));
+                    assertFalse(Double.isNaN(a.exactStrength())
+                            || Double.isNaN(a.in())
+                            || Double.isNaN(a.effectivePoints()));
                     assertTrue(a.exactStrength() >= 0 && a.exactStrength() <= 100);
-                    assertEquals(b.exactStrength(), a.exactStrength(), 1e-9, "h=" + h + " anchor=" + anchor + " +" + later);
+                    assertEquals(
+                            b.exactStrength(), a.exactStrength(), 1e-9, "h=" + h + " anchor=" + anchor + " +" + later);
                     if (b.effectivePoints() > 1e-290) {
                         assertTrue(relDiff(a.in(), b.in()) < 1e-9, a.in() + " vs " + b.in());
                         assertTrue(relDiff(a.out(), b.out()) < 1e-9);
-                        assertTrue(relDiff(a.effectivePoints(), b.effectivePoints()) < 1e-9,
+                        assertTrue(
+                                relDiff(a.effectivePoints(), b.effectivePoints()) < 1e-9,
                                 a.effectivePoints() + " vs " + b.effectivePoints());
                         assertEquals(b.reciprocity(), a.reciprocity(), 1e-9);
                     }
@@ -443,8 +463,20 @@ class ScoreCalculatorTest {
             double key = st.scoreKey();
             double exact = ScoreCalculator.score(st, at, s).exactStrength();
             assertEquals(exact, ScoreCalculator.strength(key, at, s), 0);
-            double[] thresholds = {rnd.nextDouble() * 100, rnd.nextDouble() * 100, exact, Math.nextUp(exact),
-                    Math.nextDown(exact), s.acquaintanceFloor(), s.friendFloor(), s.allyFloor(), 1e-12, 99.99999, 100, 50};
+            double[] thresholds = {
+                rnd.nextDouble() * 100,
+                rnd.nextDouble() * 100,
+                exact,
+                Math.nextUp(exact),
+                Math.nextDown(exact),
+                s.acquaintanceFloor(),
+                s.friendFloor(),
+                s.allyFloor(),
+                1e-12,
+                99.99999,
+                100,
+                50
+            };
             for (double t : thresholds) {
                 double kf = ScoreCalculator.keyFloor(t, at, s);
                 assertEquals(exact >= t, key >= kf, "T=" + t + " exact=" + exact + " key=" + key + " kf=" + kf);
@@ -548,8 +580,12 @@ class ScoreCalculatorTest {
 
     @Test
     void breakdownHasEveryTypeAndSumsToInPlusOut() {
-        List<ScoredInteraction> list = List.of(of(VIEW, INBOUND, T0), of(LIKE, OUTBOUND, T0), of(COMMENT, MUTUAL, T0),
-                of(SHARE, INBOUND, days(T0, -90)), of(FAVOR, MUTUAL, days(T0, -180)));
+        List<ScoredInteraction> list = List.of(
+                of(VIEW, INBOUND, T0),
+                of(LIKE, OUTBOUND, T0),
+                of(COMMENT, MUTUAL, T0),
+                of(SHARE, INBOUND, days(T0, -90)),
+                of(FAVOR, MUTUAL, days(T0, -180)));
         Score s = score(list, T0, D);
         Map<InteractionType, Double> b = s.breakdown();
         assertEquals(List.of(InteractionType.values()), List.copyOf(b.keySet()));
@@ -574,7 +610,8 @@ class ScoreCalculatorTest {
         assertEquals(2.0, s.breakdown().get(LIKE));
         assertEquals(0.0, s.breakdown().get(VIEW));
         assertEquals(8, s.breakdown().size());
-        assertThrows(NullPointerException.class,
+        assertThrows(
+                NullPointerException.class,
                 () -> new Score(null, 0, 0, 0, 0, 0, 0, Tier.STRANGER, null, null, null, null, Map.of()));
     }
 
@@ -596,14 +633,15 @@ class ScoreCalculatorTest {
         Random rnd = new Random(17);
         for (int i = 0; i < 1_000_000; i++) {
             int decimals = rnd.nextInt(4);
-            double v = switch (i % 6) {
-                case 0 -> rnd.nextDouble() * 100;
-                case 1 -> (rnd.nextInt(200_001) - 100_000) / 2000.0; // exact and binary-inexact ties
-                case 2 -> (rnd.nextInt(20_001) - 10_000) / 20.0 + (rnd.nextInt(3) - 1) * 1e-12;
-                case 3 -> Math.nextUp(rnd.nextInt(100_000) / 200.0);
-                case 4 -> (rnd.nextDouble() - 0.5) * 1e12;
-                default -> Math.nextDown((rnd.nextInt(100_000) + 0.5) / Math.pow(10, decimals));
-            };
+            double v =
+                    switch (i % 6) {
+                        case 0 -> rnd.nextDouble() * 100;
+                        case 1 -> (rnd.nextInt(200_001) - 100_000) / 2000.0; // exact and binary-inexact ties
+                        case 2 -> (rnd.nextInt(20_001) - 10_000) / 20.0 + (rnd.nextInt(3) - 1) * 1e-12;
+                        case 3 -> Math.nextUp(rnd.nextInt(100_000) / 200.0);
+                        case 4 -> (rnd.nextDouble() - 0.5) * 1e12;
+                        default -> Math.nextDown((rnd.nextInt(100_000) + 0.5) / Math.pow(10, decimals));
+                    };
             double fast = ScoreCalculator.round(v, decimals);
             double exact = ScoreReference.roundExact(v, decimals);
             if (Double.doubleToRawLongBits(fast) != Double.doubleToRawLongBits(exact)) {

@@ -14,8 +14,7 @@ import java.util.Objects;
  */
 public final class ScoreReference {
 
-    private ScoreReference() {
-    }
+    private ScoreReference() {}
 
     /**
      * The score computed directly from the interactions with plain double sums, decay taken relative to
@@ -66,7 +65,19 @@ public final class ScoreReference {
         for (InteractionType t : InteractionType.values()) {
             breakdown.put(t, ScoreCalculator.round(types[t.ordinal()], 2));
         }
-        return new Score(at, in, out, r, effective, ScoreCalculator.round(exact, 1), exact, tier, next, toNext, days, last,
+        return new Score(
+                at,
+                in,
+                out,
+                r,
+                effective,
+                ScoreCalculator.round(exact, 1),
+                exact,
+                tier,
+                next,
+                toNext,
+                days,
+                last,
                 breakdown);
     }
 
@@ -75,7 +86,9 @@ public final class ScoreReference {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return value;
         }
-        double r = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        double r = BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .doubleValue();
         return r == 0.0 ? 0.0 : r; // no -0.0
     }
 
@@ -85,7 +98,9 @@ public final class ScoreReference {
      * The count and lastInteractionAt must be equal.
      */
     public static boolean approximatelyEquals(ScoreState a, ScoreState b, double maxKeyDelta) {
-        if (a == null || b == null || a.interactionCount() != b.interactionCount()
+        if (a == null
+                || b == null
+                || a.interactionCount() != b.interactionCount()
                 || !Objects.equals(a.lastInteractionAt(), b.lastInteractionAt())) {
             return false;
         }

@@ -1,17 +1,18 @@
 package dev.threshold.score.math;
 
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
 import static dev.threshold.score.math.ScoringFixtures.chain;
 import static dev.threshold.score.math.ScoringFixtures.relDiff;
 import static dev.threshold.score.math.ScoringFixtures.shuffled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /**
  * Property-style tests over thousands of random histories (fixed seeds): the incremental state equals the
@@ -22,6 +23,7 @@ class ScoreStatePropertyTest {
 
     /** Absolute tolerance on log2 keys: 1e-9 is a relative difference of 7e-10 on the sums. */
     static final double KEY_TOLERANCE = 1e-9;
+
     static final double STRENGTH_TOLERANCE = 1e-6;
 
     @Test
@@ -52,7 +54,10 @@ class ScoreStatePropertyTest {
             ScoreState inc = chain(shuffled(list, rnd), s);
             for (int j = 0; j < 3; j++) {
                 Instant at = ScoringFixtures.randomScoringInstant(rnd, list, s);
-                assertScoreMatchesReference(ScoreCalculator.score(inc, at, s), ScoreReference.scoreFromScratch(list, at, s), s,
+                assertScoreMatchesReference(
+                        ScoreCalculator.score(inc, at, s),
+                        ScoreReference.scoreFromScratch(list, at, s),
+                        s,
                         "case " + n + "/" + j);
                 compared++;
             }
@@ -72,20 +77,27 @@ class ScoreStatePropertyTest {
                 int kind = rnd.nextInt(5);
                 if (kind == 0 || list.isEmpty()) {
                     // insert (possibly backdated)
-                    Instant anchor = list.isEmpty() ? ScoringFixtures.randomAnchor(rnd) : list.get(rnd.nextInt(list.size())).occurredAt();
-                    ScoredInteraction add = ScoringFixtures.randomInteraction(rnd, anchor.minusSeconds(86_400L * 200), 400);
+                    Instant anchor = list.isEmpty()
+                            ? ScoringFixtures.randomAnchor(rnd)
+                            : list.get(rnd.nextInt(list.size())).occurredAt();
+                    ScoredInteraction add =
+                            ScoringFixtures.randomInteraction(rnd, anchor.minusSeconds(86_400L * 200), 400);
                     list.add(add);
                     state = state.plus(add, s);
                 } else if (kind == 1) {
                     // edit: rebuild without the old row, then add the modified one
                     int idx = rnd.nextInt(list.size());
                     ScoredInteraction old = list.remove(idx);
-                    ScoredInteraction edited = switch (rnd.nextInt(3)) {
-                        case 0 -> old.withWeight(rnd.nextBoolean() ? null : rnd.nextDouble() * 30);
-                        case 1 -> old.withOccurredAt(old.occurredAt().minusSeconds(rnd.nextInt(10_000_000)));
-                        default -> new ScoredInteraction(ScoringFixtures.TYPES[rnd.nextInt(8)],
-                                ScoringFixtures.DIRECTIONS[rnd.nextInt(3)], old.occurredAt(), old.weight());
-                    };
+                    ScoredInteraction edited =
+                            switch (rnd.nextInt(3)) {
+                                case 0 -> old.withWeight(rnd.nextBoolean() ? null : rnd.nextDouble() * 30);
+                                case 1 -> old.withOccurredAt(old.occurredAt().minusSeconds(rnd.nextInt(10_000_000)));
+                                default -> new ScoredInteraction(
+                                        ScoringFixtures.TYPES[rnd.nextInt(8)],
+                                        ScoringFixtures.DIRECTIONS[rnd.nextInt(3)],
+                                        old.occurredAt(),
+                                        old.weight());
+                            };
                     state = ScoreState.of(list, s).plus(edited, s);
                     list.add(edited);
                 } else if (kind == 2) {
@@ -100,14 +112,18 @@ class ScoreStatePropertyTest {
                     // a batch of new interactions in random order
                     int k = 1 + rnd.nextInt(5);
                     for (int i = 0; i < k; i++) {
-                        ScoredInteraction add = ScoringFixtures.randomInteraction(rnd, ScoringFixtures.randomAnchor(rnd), 30);
+                        ScoredInteraction add =
+                                ScoringFixtures.randomInteraction(rnd, ScoringFixtures.randomAnchor(rnd), 30);
                         list.add(add);
                         state = state.plus(add, s);
                     }
                 }
                 assertStateClose(ScoreState.of(list, s), state, "case " + n + " op " + op);
                 Instant at = ScoringFixtures.randomScoringInstant(rnd, list, s);
-                assertScoreMatchesReference(ScoreCalculator.score(state, at, s), ScoreReference.scoreFromScratch(list, at, s), s,
+                assertScoreMatchesReference(
+                        ScoreCalculator.score(state, at, s),
+                        ScoreReference.scoreFromScratch(list, at, s),
+                        s,
                         "case " + n + " op " + op);
             }
         }
@@ -127,7 +143,8 @@ class ScoreStatePropertyTest {
             ScoreState scratch = ScoreState.of(list, s);
             assertTrue(maxKeyDiff(inc, scratch) < 1e-8, "2000 updates drift " + maxKeyDiff(inc, scratch));
             Instant at = ScoringFixtures.randomScoringInstant(rnd, list, s);
-            assertScoreMatchesReference(ScoreCalculator.score(inc, at, s), ScoreReference.scoreFromScratch(list, at, s), s, "long " + n);
+            assertScoreMatchesReference(
+                    ScoreCalculator.score(inc, at, s), ScoreReference.scoreFromScratch(list, at, s), s, "long " + n);
         }
     }
 
@@ -141,8 +158,10 @@ class ScoreStatePropertyTest {
             assertTrue(!Double.isNaN(st.inKey()) && !Double.isNaN(st.outKey()) && !Double.isNaN(st.scoreKey()));
             assertTrue(st.inKey() < 1e6 && st.outKey() < 1e6, "keys stay small: " + st);
             // scoring far later (decay to nothing) and exactly at the last interaction
-            for (Instant at : new Instant[] {ScoringFixtures.Y2100.plusSeconds(86_400L * 365 * 50),
-                    ScoringFixtures.randomScoringInstant(rnd, list, s)}) {
+            for (Instant at : new Instant[] {
+                ScoringFixtures.Y2100.plusSeconds(86_400L * 365 * 50),
+                ScoringFixtures.randomScoringInstant(rnd, list, s)
+            }) {
                 if (!list.isEmpty() && at.isBefore(ScoringFixtures.latest(list))) {
                     continue;
                 }
@@ -192,8 +211,11 @@ class ScoreStatePropertyTest {
         assertEquals(naive.at(), stored.at(), msg);
         assertEquals(naive.exactStrength(), stored.exactStrength(), STRENGTH_TOLERANCE, msg);
         assertEquals(naive.lastInteractionAt(), stored.lastInteractionAt(), msg);
-        double floorDistance = Math.min(Math.min(Math.abs(naive.exactStrength() - s.acquaintanceFloor()),
-                Math.abs(naive.exactStrength() - s.friendFloor())), Math.abs(naive.exactStrength() - s.allyFloor()));
+        double floorDistance = Math.min(
+                Math.min(
+                        Math.abs(naive.exactStrength() - s.acquaintanceFloor()),
+                        Math.abs(naive.exactStrength() - s.friendFloor())),
+                Math.abs(naive.exactStrength() - s.allyFloor()));
         if (floorDistance > STRENGTH_TOLERANCE) {
             assertEquals(naive.tier(), stored.tier(), msg);
             assertEquals(naive.nextTier(), stored.nextTier(), msg);
@@ -208,7 +230,8 @@ class ScoreStatePropertyTest {
         assertEquals(naive.strength(), stored.strength(), 0.1 + 1e-9, msg);
         // exact sums: relative 1e-9 while representable (underflow to 0 only in the naive double sums)
         if (naive.effectivePoints() > 1e-290) {
-            assertTrue(relDiff(naive.effectivePoints(), stored.effectivePoints()) < 1e-9,
+            assertTrue(
+                    relDiff(naive.effectivePoints(), stored.effectivePoints()) < 1e-9,
                     msg + ": S " + naive.effectivePoints() + " vs " + stored.effectivePoints());
             if (naive.in() > 1e-290) {
                 assertTrue(relDiff(naive.in(), stored.in()) < 1e-9, msg + ": in");

@@ -18,8 +18,7 @@ public final class ScoringBenchmark {
 
     private static double sink;
 
-    private ScoringBenchmark() {
-    }
+    private ScoringBenchmark() {}
 
     public static void main(String[] args) {
         ScoringSettings s = ScoringSettings.defaults();
@@ -33,7 +32,8 @@ public final class ScoringBenchmark {
         ScoredInteraction[] updates = history.toArray(new ScoredInteraction[0]);
 
         System.out.println("Threshold scoring benchmark — " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
+                + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs");
 
         // 1. ScoreState.plus
         double[] plusRates = measure(15, 5, () -> {
@@ -47,7 +47,8 @@ public final class ScoringBenchmark {
             sink += st.scoreKey();
             return n / (ns / 1e9);
         });
-        System.out.printf("ScoreState.plus:                     %,.0f updates/s (%.0f ns/update)%n",
+        System.out.printf(
+                "ScoreState.plus:                     %,.0f updates/s (%.0f ns/update)%n",
                 median(plusRates), 1e9 / median(plusRates));
 
         // 2. ScoreState.of over 10,000 interactions
@@ -85,7 +86,8 @@ public final class ScoringBenchmark {
             long ns = System.nanoTime() - t0;
             return n / (ns / 1e9);
         });
-        System.out.printf("ScoreCalculator.score:               %,.0f scores/s (%.2f µs/score)%n",
+        System.out.printf(
+                "ScoreCalculator.score:               %,.0f scores/s (%.2f µs/score)%n",
                 median(scoreRates), 1e6 / median(scoreRates));
 
         // 5. strength(scoreKey, at) and keyFloor(T, at)
@@ -115,8 +117,8 @@ public final class ScoringBenchmark {
         Instant from = anchor;
         double[] histMs = measure(30, 10, () -> {
             long t0 = System.nanoTime();
-            List<ScoreHistory.Point> h = ScoreHistory.compute(history, from, from.plusSeconds(86_400L * 999),
-                    Duration.ofDays(1), s);
+            List<ScoreHistory.Point> h =
+                    ScoreHistory.compute(history, from, from.plusSeconds(86_400L * 999), Duration.ofDays(1), s);
             long ns = System.nanoTime() - t0;
             sink += h.size();
             return ns / 1e6;

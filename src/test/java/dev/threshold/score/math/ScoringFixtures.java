@@ -16,8 +16,7 @@ final class ScoringFixtures {
     static final InteractionType[] TYPES = InteractionType.values();
     static final Direction[] DIRECTIONS = Direction.values();
 
-    private ScoringFixtures() {
-    }
+    private ScoringFixtures() {}
 
     static Instant days(Instant t, double days) {
         return t.plusMillis(Math.round(days * 86_400_000.0));
@@ -47,17 +46,19 @@ final class ScoringFixtures {
 
     /** Random settings; extreme half-lives (1, 3650) and saturations appear often. */
     static ScoringSettings randomSettings(Random rnd) {
-        double h = switch (rnd.nextInt(6)) {
-            case 0 -> 1;
-            case 1 -> 3650;
-            case 2 -> 90;
-            default -> 1 + rnd.nextDouble() * 3649;
-        };
-        double k = switch (rnd.nextInt(4)) {
-            case 0 -> 30;
-            case 1 -> 0.5 + rnd.nextDouble() * 5;
-            default -> 1 + rnd.nextDouble() * 300;
-        };
+        double h =
+                switch (rnd.nextInt(6)) {
+                    case 0 -> 1;
+                    case 1 -> 3650;
+                    case 2 -> 90;
+                    default -> 1 + rnd.nextDouble() * 3649;
+                };
+        double k =
+                switch (rnd.nextInt(4)) {
+                    case 0 -> 30;
+                    case 1 -> 0.5 + rnd.nextDouble() * 5;
+                    default -> 1 + rnd.nextDouble() * 300;
+                };
         ScoringSettings s = ScoringSettings.defaults().withHalfLifeDays(h).withSaturation(k);
         if (rnd.nextInt(3) == 0) {
             for (InteractionType t : TYPES) {
@@ -92,23 +93,26 @@ final class ScoringFixtures {
         if (at.isAfter(Y2100)) {
             at = Y2100;
         }
-        Double w = switch (rnd.nextInt(8)) {
-            case 0 -> 0.0;
-            case 1 -> rnd.nextDouble() * 50;
-            case 2 -> (double) rnd.nextInt(20);
-            default -> null;
-        };
-        return new ScoredInteraction(TYPES[rnd.nextInt(TYPES.length)], DIRECTIONS[rnd.nextInt(DIRECTIONS.length)], at, w);
+        Double w =
+                switch (rnd.nextInt(8)) {
+                    case 0 -> 0.0;
+                    case 1 -> rnd.nextDouble() * 50;
+                    case 2 -> (double) rnd.nextInt(20);
+                    default -> null;
+                };
+        return new ScoredInteraction(
+                TYPES[rnd.nextInt(TYPES.length)], DIRECTIONS[rnd.nextInt(DIRECTIONS.length)], at, w);
     }
 
     /** A random history of up to {@code maxSize} interactions within {@code spanDays} after an anchor. */
     static List<ScoredInteraction> randomHistory(Random rnd, int maxSize) {
         Instant anchor = randomAnchor(rnd);
-        double span = switch (rnd.nextInt(4)) {
-            case 0 -> 1 + rnd.nextDouble() * 5;
-            case 1 -> 30 + rnd.nextDouble() * 300;
-            default -> 1 + rnd.nextDouble() * 4000;
-        };
+        double span =
+                switch (rnd.nextInt(4)) {
+                    case 0 -> 1 + rnd.nextDouble() * 5;
+                    case 1 -> 30 + rnd.nextDouble() * 300;
+                    default -> 1 + rnd.nextDouble() * 4000;
+                };
         int n = rnd.nextInt(maxSize + 1);
         List<ScoredInteraction> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -1,18 +1,19 @@
 package dev.threshold.score.math;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class ScoringSettingsTest {
 
@@ -54,9 +55,11 @@ class ScoringSettingsTest {
             assertEquals(expected[i], types[i].defaultWeight(), types[i].name());
         }
         // the ordinal order is part of the stored form (typeKeys index)
-        assertEquals(List.of("VIEW", "LIKE", "COMMENT", "SHARE", "MESSAGE", "CALL", "MEETING", "FAVOR"),
+        assertEquals(
+                List.of("VIEW", "LIKE", "COMMENT", "SHARE", "MESSAGE", "CALL", "MEETING", "FAVOR"),
                 Arrays.stream(types).map(Enum::name).toList());
-        assertEquals(List.of("INBOUND", "OUTBOUND", "MUTUAL"),
+        assertEquals(
+                List.of("INBOUND", "OUTBOUND", "MUTUAL"),
                 Arrays.stream(Direction.values()).map(Enum::name).toList());
     }
 
@@ -86,7 +89,8 @@ class ScoringSettingsTest {
         assertEquals(Tier.STRANGER, D.tierOf(9.99));
         assertEquals(Tier.ACQUAINTANCE, D.tierOf(10.0));
         assertEquals(Tier.ACQUAINTANCE, D.tierOf(Math.nextDown(40.0)));
-        assertEquals(Tier.ACQUAINTANCE, D.tierOf(39.96)); // displayed 40.0, still ACQUAINTANCE: tier uses the exact value
+        assertEquals(
+                Tier.ACQUAINTANCE, D.tierOf(39.96)); // displayed 40.0, still ACQUAINTANCE: tier uses the exact value
         assertEquals(Tier.FRIEND, D.tierOf(40.0));
         assertEquals(Tier.FRIEND, D.tierOf(Math.nextDown(75.0)));
         assertEquals(Tier.ALLY, D.tierOf(75.0));
@@ -127,7 +131,8 @@ class ScoringSettingsTest {
         EnumMap<Tier, Integer> all = new EnumMap<>(Tier.class);
         all.put(Tier.ALLY, 1);
         all.put(Tier.STRANGER, 2);
-        assertEquals(List.of(Tier.STRANGER, Tier.ALLY),
+        assertEquals(
+                List.of(Tier.STRANGER, Tier.ALLY),
                 List.copyOf(D.withCadenceDays(all).cadenceDays().keySet()));
     }
 
@@ -141,7 +146,10 @@ class ScoringSettingsTest {
 
     @Test
     void withers() {
-        ScoringSettings s = D.withHalfLifeDays(7).withSaturation(3).withWeight(InteractionType.CALL, 0).withFloors(1, 2, 3);
+        ScoringSettings s = D.withHalfLifeDays(7)
+                .withSaturation(3)
+                .withWeight(InteractionType.CALL, 0)
+                .withFloors(1, 2, 3);
         assertEquals(7, s.halfLifeDays());
         assertEquals(3, s.saturation());
         assertEquals(0.0, s.weight(InteractionType.CALL));
@@ -157,7 +165,9 @@ class ScoringSettingsTest {
         assertTrue(D.withHalfLifeDays(1).isValid());
         assertTrue(D.withHalfLifeDays(3650).isValid());
         assertTrue(D.withHalfLifeDays(1.5).isValid());
-        for (double bad : new double[] {0, 0.999, -1, 3650.001, 1e9, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+        for (double bad : new double[] {
+            0, 0.999, -1, 3650.001, 1e9, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
+        }) {
             List<String> v = D.withHalfLifeDays(bad).validate();
             assertEquals(1, v.size(), "halfLife " + bad);
             assertTrue(v.get(0).startsWith("halfLifeDays: "), v.get(0));
@@ -181,9 +191,12 @@ class ScoringSettingsTest {
         assertTrue(D.withWeight(InteractionType.VIEW, 1e12).isValid());
         for (double bad : new double[] {-0.001, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
             List<String> v = D.withWeight(InteractionType.SHARE, bad).validate();
-            assertEquals(List.of("weights.SHARE: must be a finite number greater than or equal to 0"), v, "weight " + bad);
+            assertEquals(
+                    List.of("weights.SHARE: must be a finite number greater than or equal to 0"), v, "weight " + bad);
         }
-        List<String> two = D.withWeight(InteractionType.VIEW, -1).withWeight(InteractionType.FAVOR, Double.NaN).validate();
+        List<String> two = D.withWeight(InteractionType.VIEW, -1)
+                .withWeight(InteractionType.FAVOR, Double.NaN)
+                .validate();
         assertEquals(2, two.size());
         assertTrue(two.get(0).startsWith("weights.VIEW"));
         assertTrue(two.get(1).startsWith("weights.FAVOR"));
@@ -197,14 +210,20 @@ class ScoringSettingsTest {
         assertEquals(List.of("acquaintanceFloor"), fields(D.withFloors(Double.NaN, 40, 75)));
         assertEquals(List.of("allyFloor"), fields(D.withFloors(10, 40, 100)));
         assertEquals(List.of("allyFloor"), fields(D.withFloors(10, 40, Double.POSITIVE_INFINITY)));
-        assertEquals(List.of("friendFloor"), fields(D.withFloors(10, 10, 75)));  // equal is not increasing
+        assertEquals(List.of("friendFloor"), fields(D.withFloors(10, 10, 75))); // equal is not increasing
         assertEquals(List.of("friendFloor"), fields(D.withFloors(50, 40, 75)));
         assertEquals(List.of("allyFloor"), fields(D.withFloors(10, 40, 40)));
         assertEquals(List.of("allyFloor"), fields(D.withFloors(10, 80, 75)));
         assertEquals(List.of("friendFloor", "allyFloor"), fields(D.withFloors(30, 20, 10)));
-        assertEquals(List.of("friendFloor: must be greater than acquaintanceFloor"), D.withFloors(50, 40, 75).validate());
-        assertEquals(List.of("allyFloor: must be greater than friendFloor"), D.withFloors(10, 80, 75).validate());
-        assertEquals(List.of("friendFloor: must be greater than 0 and less than 100"), D.withFloors(10, 100, 75).validate());
+        assertEquals(
+                List.of("friendFloor: must be greater than acquaintanceFloor"),
+                D.withFloors(50, 40, 75).validate());
+        assertEquals(
+                List.of("allyFloor: must be greater than friendFloor"),
+                D.withFloors(10, 80, 75).validate());
+        assertEquals(
+                List.of("friendFloor: must be greater than 0 and less than 100"),
+                D.withFloors(10, 100, 75).validate());
         // an out-of-range neighbour is not compared with: only the real problem is reported
         assertEquals(List.of("friendFloor"), fields(D.withFloors(10, 200, 50)));
     }
@@ -219,14 +238,23 @@ class ScoringSettingsTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        ScoringSettings bad = new ScoringSettings(0, -1, Map.of(InteractionType.CALL, -2.0), 0, 200, 150,
-                Map.of(Tier.ALLY, 0));
-        assertEquals(List.of("halfLifeDays", "saturation", "weights.CALL", "acquaintanceFloor", "friendFloor",
-                "allyFloor", "cadenceDays.ALLY"), fields(bad));
+        ScoringSettings bad =
+                new ScoringSettings(0, -1, Map.of(InteractionType.CALL, -2.0), 0, 200, 150, Map.of(Tier.ALLY, 0));
+        assertEquals(
+                List.of(
+                        "halfLifeDays",
+                        "saturation",
+                        "weights.CALL",
+                        "acquaintanceFloor",
+                        "friendFloor",
+                        "allyFloor",
+                        "cadenceDays.ALLY"),
+                fields(bad));
         assertFalse(bad.isValid());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::requireValid);
         assertTrue(e.getMessage().contains("halfLifeDays: must be between 1 and 3650 days"), e.getMessage());
-        assertEquals(List.of(new ScoringSettings.Violation("settings", "must not be null")),
+        assertEquals(
+                List.of(new ScoringSettings.Violation("settings", "must not be null")),
                 ScoringSettings.violations(null));
         assertEquals(List.of(), ScoringSettings.violations(D));
         assertEquals("a: b", new ScoringSettings.Violation("a", "b").toString());
