@@ -23,7 +23,10 @@ public final class ActionRefs {
     static final String SELECT =
             "SELECT id, name, threshold FROM actions WHERE owner_id = ? ORDER BY threshold, name, id";
 
-    /** A row of {@link #SELECT}. */
+    /** One of the owner's actions by id. */
+    static final String SELECT_ONE = "SELECT id, name, threshold FROM actions WHERE owner_id = ? AND id = ?";
+
+    /** A row of {@link #SELECT} and {@link #SELECT_ONE}. */
     static final Jdbc.RowMapper<ActionRef> ROW =
             rs -> new ActionRef(rs.getObject("id", UUID.class), rs.getString("name"), rs.getDouble("threshold"));
 

@@ -65,10 +65,21 @@ public class ActionService {
         return jdbc.list(ActionRefs.SELECT, ps -> ps.setString(1, owner), ActionRefs.ROW);
     }
 
-    /** The threshold of one of the owner's actions; 404 when they have no such action. */
+    /**
+     * The threshold of one of the owner's actions; 404 when they have no such action. Plain JDBC like the rest of
+     * the ranking it serves: no ORM session is opened on that read path.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public double threshold(String owner, UUID id) {
-        return require(owner, id).threshold;
+        return jdbc.first(
+                        ActionRefs.SELECT_ONE,
+                        ps -> {
+                            ps.setString(1, owner);
+                            ps.setObject(2, id);
+                        },
+                        ActionRefs.ROW)
+                .orElseThrow(() -> ApiProblem.notFound("Action " + id))
+                .threshold();
     }
 
     public List<ActionView> list(String owner) {
