@@ -45,6 +45,7 @@ public class ActionResource {
 
     @GET
     @Operation(
+            operationId = "listActions",
             summary = "The owner's actions, lowest threshold first",
             description =
                     "A new owner starts with five default actions. At most 200 actions, so one page holds them all.")
@@ -61,7 +62,11 @@ public class ActionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an action")
+    @Operation(
+            operationId = "createAction",
+            summary = "Create an action",
+            description =
+                    "A named ask and the strength (0-100) a contact needs for it; the response carries the action's ETag.")
     @RequestBody(
             required = true,
             content =
@@ -87,7 +92,10 @@ public class ActionResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an action")
+    @Operation(
+            operationId = "getAction",
+            summary = "Get an action",
+            description = "The ETag header is the action's version, for If-Match on PUT, PATCH and DELETE.")
     @APIResponse(
             responseCode = "200",
             description = "The action",
@@ -103,7 +111,10 @@ public class ActionResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an action")
+    @Operation(
+            operationId = "replaceAction",
+            summary = "Replace an action",
+            description = "If-Match, when sent, must match the current ETag (else 412).")
     @RequestBody(
             required = true,
             content =
@@ -122,7 +133,11 @@ public class ActionResource {
     @PATCH
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of an action (JSON Merge Patch)")
+    @Operation(
+            operationId = "patchAction",
+            summary = "Change some fields of an action (JSON Merge Patch)",
+            description =
+                    "A field set to null is cleared; absent fields are kept. If-Match, when sent, must match the current ETag (else 412).")
     @RequestBody(
             required = true,
             content =
@@ -141,7 +156,10 @@ public class ActionResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an action")
+    @Operation(
+            operationId = "deleteAction",
+            summary = "Delete an action",
+            description = "If-Match, when sent, must match the current ETag (else 412).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(owner.id(), Params.pathId(id, "Action " + id), ifMatch);

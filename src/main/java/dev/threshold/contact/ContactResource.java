@@ -50,7 +50,10 @@ public class ContactResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a contact")
+    @Operation(
+            operationId = "createContact",
+            summary = "Create a contact",
+            description = "Returns the contact with its ETag; the Location header names it.")
     @RequestBody(
             required = true,
             content =
@@ -77,6 +80,7 @@ public class ContactResource {
 
     @GET
     @Operation(
+            operationId = "listContacts",
             summary = "List contacts",
             description =
                     "Keyset-paged; filter by text, tag or tier; sort by displayName (A–Z), strength (strongest first) or lastInteractionAt (most recent first).")
@@ -113,7 +117,10 @@ public class ContactResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a contact")
+    @Operation(
+            operationId = "getContact",
+            summary = "Get a contact",
+            description = "The ETag header is the contact's version, for If-Match on PUT, PATCH and DELETE.")
     @APIResponse(
             responseCode = "200",
             description = "The contact; ETag carries its version",
@@ -130,6 +137,7 @@ public class ContactResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "replaceContact",
             summary = "Replace a contact's writable fields",
             description = "Read-only fields in the body are ignored.")
     @RequestBody(
@@ -151,6 +159,7 @@ public class ContactResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchContact",
             summary = "Change some fields of a contact (JSON Merge Patch, RFC 7396)",
             description = "A field set to null is cleared; absent fields are kept.")
     @RequestBody(
@@ -171,7 +180,11 @@ public class ContactResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a contact and its interactions")
+    @Operation(
+            operationId = "deleteContact",
+            summary = "Delete a contact and its interactions",
+            description =
+                    "Its interactions and score go with it. If-Match, when sent, must match the current ETag (else 412).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(owner.id(), Params.pathId(id, "Contact " + id), ifMatch);

@@ -31,6 +31,7 @@ public class ExportResource {
     @GET
     @Produces({ImportResource.CSV, ImportResource.VCARD})
     @Operation(
+            operationId = "exportContacts",
             summary = "Export all contacts as CSV or vCard",
             description =
                     "Streamed. `csv` is a Google Contacts CSV (importable by Google Contacts and by POST /imports/google;"

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,6 +56,7 @@ public class ImportResource {
     @Path("linkedin")
     @Consumes({CSV, "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(
+            operationId = "importLinkedIn",
             summary = "Import LinkedIn connections (and messages)",
             description =
                     "The Connections.csv of a LinkedIn data export, as downloaded (byte order mark, Notes: preamble,"
@@ -68,12 +70,27 @@ public class ImportResource {
             required = true,
             content = {
                 @Content(
+                        mediaType = MediaType.MULTIPART_FORM_DATA,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.OBJECT,
+                                        requiredProperties = "connections",
+                                        properties = {
+                                            @SchemaProperty(
+                                                    name = "connections",
+                                                    type = SchemaType.STRING,
+                                                    format = "binary",
+                                                    description = "Connections.csv of the LinkedIn export"),
+                                            @SchemaProperty(
+                                                    name = "messages",
+                                                    type = SchemaType.STRING,
+                                                    format = "binary",
+                                                    description = "messages.csv of the LinkedIn export (optional)")
+                                        })),
+                @Content(
                         mediaType = CSV,
                         schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "Connections.csv", value = ImportExamples.LINKEDIN_CSV)),
-                @Content(
-                        mediaType = MediaType.MULTIPART_FORM_DATA,
-                        schema = @Schema(implementation = LinkedInForm.class))
+                        examples = @ExampleObject(name = "Connections.csv", value = ImportExamples.LINKEDIN_CSV))
             })
     @APIResponse(
             responseCode = "200",
@@ -136,6 +153,7 @@ public class ImportResource {
     @Path("vcard")
     @Consumes({VCARD, "text/x-vcard", "text/directory", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(
+            operationId = "importVCard",
             summary = "Import vCards",
             description =
                     "One or many vCards (2.1, 3.0, 4.0) in one file, as phones, Outlook, Apple and Google write them;"
@@ -144,10 +162,21 @@ public class ImportResource {
             required = true,
             content = {
                 @Content(
+                        mediaType = MediaType.MULTIPART_FORM_DATA,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.OBJECT,
+                                        requiredProperties = "file",
+                                        properties =
+                                                @SchemaProperty(
+                                                        name = "file",
+                                                        type = SchemaType.STRING,
+                                                        format = "binary",
+                                                        description = "The file (the first file part is read)"))),
+                @Content(
                         mediaType = VCARD,
                         schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "contacts.vcf", value = ImportExamples.VCARD)),
-                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = FileForm.class))
+                        examples = @ExampleObject(name = "contacts.vcf", value = ImportExamples.VCARD))
             })
     @APIResponse(
             responseCode = "200",
@@ -175,6 +204,7 @@ public class ImportResource {
     @Path("google")
     @Consumes({CSV, "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(
+            operationId = "importGoogle",
             summary = "Import a Google Contacts CSV",
             description = "A Google Contacts export (either of Google's CSV layouts, and Threshold's own CSV export):"
                     + " ` ::: ` separates several values in one cell, a type starting with `* ` marks the primary one."
@@ -183,10 +213,21 @@ public class ImportResource {
             required = true,
             content = {
                 @Content(
+                        mediaType = MediaType.MULTIPART_FORM_DATA,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.OBJECT,
+                                        requiredProperties = "file",
+                                        properties =
+                                                @SchemaProperty(
+                                                        name = "file",
+                                                        type = SchemaType.STRING,
+                                                        format = "binary",
+                                                        description = "The file (the first file part is read)"))),
+                @Content(
                         mediaType = CSV,
                         schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "contacts.csv", value = ImportExamples.GOOGLE_CSV)),
-                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = FileForm.class))
+                        examples = @ExampleObject(name = "contacts.csv", value = ImportExamples.GOOGLE_CSV))
             })
     @APIResponse(
             responseCode = "200",
@@ -245,16 +286,4 @@ public class ImportResource {
             default -> throw ApiProblem.invalid("dryRun", "must be true or false");
         };
     }
-
-    /** OpenAPI schema of the LinkedIn multipart upload. */
-    @Schema(name = "LinkedInUpload")
-    public record LinkedInForm(
-            @Schema(type = SchemaType.STRING, format = "binary", description = "Connections.csv", required = true)
-                    String connections,
-            @Schema(type = SchemaType.STRING, format = "binary", description = "messages.csv (optional)")
-                    String messages) {}
-
-    /** OpenAPI schema of a single-file multipart upload. */
-    @Schema(name = "FileUpload")
-    public record FileForm(@Schema(type = SchemaType.STRING, format = "binary", required = true) String file) {}
 }

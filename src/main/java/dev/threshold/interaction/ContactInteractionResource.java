@@ -45,7 +45,10 @@ public class ContactInteractionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record an interaction with a contact", description = "Updates the contact's score at once.")
+    @Operation(
+            operationId = "recordInteraction",
+            summary = "Record an interaction with a contact",
+            description = "Updates the contact's score at once.")
     @RequestBody(
             required = true,
             content =
@@ -76,7 +79,10 @@ public class ContactInteractionResource {
     }
 
     @GET
-    @Operation(summary = "List a contact's interactions, newest first")
+    @Operation(
+            operationId = "listContactInteractions",
+            summary = "List a contact's interactions, newest first",
+            description = "Keyset paging: pass the page's nextCursor as cursor to get the next page.")
     @APIResponse(
             responseCode = "200",
             description = "A page of interactions",

@@ -49,7 +49,11 @@ public class InteractionResource {
     }
 
     @GET
-    @Operation(summary = "The owner's timeline, newest first")
+    @Operation(
+            operationId = "listInteractions",
+            summary = "The owner's timeline, newest first",
+            description =
+                    "Every interaction of the owner across contacts; keyset paging: pass the page's nextCursor as cursor to get the next page.")
     @APIResponse(
             responseCode = "200",
             description = "A page of interactions",
@@ -82,6 +86,7 @@ public class InteractionResource {
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "recordInteractionBatch",
             summary = "Record up to 1,000 interactions at once, all or nothing",
             description =
                     "The body is a bare JSON array; each item names its contactId. One invalid item rejects the whole batch with a 400 naming it.")
@@ -109,7 +114,10 @@ public class InteractionResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an interaction")
+    @Operation(
+            operationId = "getInteraction",
+            summary = "Get an interaction",
+            description = "The ETag header is the interaction's version, for If-Match on PATCH and DELETE.")
     @APIResponse(
             responseCode = "200",
             description = "The interaction; ETag carries its version",
@@ -126,6 +134,7 @@ public class InteractionResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchInteraction",
             summary = "Correct an interaction (JSON Merge Patch)",
             description = "The contact's score is re-derived from its log.")
     @RequestBody(
@@ -146,7 +155,10 @@ public class InteractionResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an interaction", description = "The contact's score is re-derived from its log.")
+    @Operation(
+            operationId = "deleteInteraction",
+            summary = "Delete an interaction",
+            description = "The contact's score is re-derived from its log.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(owner.id(), Params.pathId(id, "Interaction " + id), ifMatch);

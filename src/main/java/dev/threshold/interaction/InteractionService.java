@@ -144,6 +144,9 @@ public class InteractionService {
         }
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         check(input, "", now(), errors);
+        if (input.occurredAt() == null) { // a patch's null removes it: when it happened cannot be cleared
+            errors.add(new ApiProblem.FieldError("occurredAt", "cannot be cleared"));
+        }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }

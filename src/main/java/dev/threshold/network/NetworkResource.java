@@ -35,6 +35,7 @@ public class NetworkResource {
     @GET
     @Path("summary")
     @Operation(
+            operationId = "getNetworkSummary",
             summary = "The tier pyramid, who clears each action, and the size of the log",
             description =
                     "Counts use the stored scores; for an `at` in the past, interactions recorded after `at` are counted as if they had already happened.")
@@ -53,6 +54,7 @@ public class NetworkResource {
     @GET
     @Path("recommendations")
     @Operation(
+            operationId = "listRecommendations",
             summary = "Whom to engage next, and why",
             description =
                     "TIER_DROP_SOON (falls a tier within 14 days), NEXT_TIER_CLOSE (within 5 points of the next tier), CADENCE_DUE (last touch older than the wanted cadence); each with the interaction that would help.")

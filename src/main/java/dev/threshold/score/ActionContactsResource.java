@@ -40,7 +40,10 @@ public class ActionContactsResource {
 
     @GET
     @Path("{id}/contacts")
-    @Operation(summary = "The contacts that clear this action now, strongest first")
+    @Operation(
+            operationId = "listActionContacts",
+            summary = "The contacts that clear this action now, strongest first",
+            description = "Keyset paging: pass the page's nextCursor as cursor to get the next page.")
     @APIResponse(
             responseCode = "200",
             description = "A page of ranked contacts",

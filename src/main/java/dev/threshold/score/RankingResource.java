@@ -37,7 +37,10 @@ public class RankingResource {
     }
 
     @GET
-    @Operation(summary = "Contacts ranked by strength, strongest first")
+    @Operation(
+            operationId = "listScores",
+            summary = "Contacts ranked by strength, strongest first",
+            description = "Keyset paging: pass the page's nextCursor as cursor to get the next page.")
     @APIResponse(
             responseCode = "200",
             description = "A page of ranked contacts",

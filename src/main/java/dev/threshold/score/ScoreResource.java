@@ -39,6 +39,7 @@ public class ScoreResource {
 
     @GET
     @Operation(
+            operationId = "getScore",
             summary = "A contact's score, explained",
             description =
                     "Strength, tier, reciprocity, points in and out, the breakdown per interaction type, the next tier, when the tier drops, and the actions it clears.")
@@ -61,6 +62,7 @@ public class ScoreResource {
     @GET
     @Path("history")
     @Operation(
+            operationId = "getScoreHistory",
             summary = "A contact's strength over time, for charts",
             description = "Points from `from` to `to` (inclusive) every `step`; at most 1,000 points.")
     @APIResponse(

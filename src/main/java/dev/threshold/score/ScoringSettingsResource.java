@@ -32,7 +32,11 @@ public class ScoringSettingsResource {
     }
 
     @GET
-    @Operation(summary = "The owner's scoring settings")
+    @Operation(
+            operationId = "getScoringSettings",
+            summary = "The owner's scoring settings",
+            description =
+                    "The half-life, weights and tier floors that every score of this owner uses; defaults until replaced.")
     @APIResponse(
             responseCode = "200",
             description = "The settings (the defaults until changed)",
@@ -50,6 +54,7 @@ public class ScoringSettingsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "replaceScoringSettings",
             summary = "Replace the owner's scoring settings",
             description =
                     "Absent fields take their defaults. A change of half-life or weights re-scores every contact of this owner.")

@@ -251,6 +251,11 @@ class InteractionResourceTest extends ApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("type"));
+        api().body("{\"occurredAt\": null}") // InteractionPatch: when it happened cannot be cleared
+                .patch("/api/v1/interactions/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("occurredAt"));
         api().body("{\"contactId\": \"" + createContact("Other") + "\"}")
                 .patch("/api/v1/interactions/" + id)
                 .then()

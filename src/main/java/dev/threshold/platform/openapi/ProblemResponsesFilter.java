@@ -1,13 +1,14 @@
 package dev.threshold.platform.openapi;
 
 import dev.threshold.platform.problem.Problem;
+import dev.threshold.platform.problem.ProblemType;
 import dev.threshold.platform.reliability.Idempotency;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  * Documents the problem responses of every API operation in one place, so that each resource declares
  * only its success responses: 400, 401, 404, 409/412 (If-Match), 413, 415, 422 and 409 (Idempotency-Key), 429
  * and 503, each as
- * {@code application/problem+json} with the {@code Problem} schema; and the bearer token on every /api operation.
+ * {@code application/problem+json} with the {@code Problem} schema and an example of that status's own problem
+ * ({@link ProblemExamples}); and the bearer token on every /api operation. Run by {@link DocumentFilter}.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -36,7 +38,8 @@ public class ProblemResponsesFilter implements OASFilter {
             if (!entry.getKey().startsWith("/api/")) {
                 continue;
             }
-            boolean hasId = entry.getKey().contains("{");
+            String path = entry.getKey();
+            boolean hasId = path.contains("{");
             for (Map.Entry<PathItem.HttpMethod, Operation> op :
                     entry.getValue().getOperations().entrySet()) {
                 if (op.getValue().getSecurity() == null
@@ -46,33 +49,99 @@ public class ProblemResponsesFilter implements OASFilter {
                                     OASFactory.createSecurityRequirement().addScheme("bearerAuth"));
                 }
                 APIResponses responses = op.getValue().getResponses();
+                List<String> query = op.getValue().getParameters() == null
+                        ? List.of()
+                        : op.getValue().getParameters().stream()
+                                .filter(p -> p.getIn() == Parameter.In.QUERY)
+                                .map(Parameter::getName)
+                                .toList();
                 PathItem.HttpMethod method = op.getKey();
                 boolean write = method == PathItem.HttpMethod.POST
                         || method == PathItem.HttpMethod.PUT
                         || method == PathItem.HttpMethod.PATCH;
-                add(responses, "400", "Invalid request: the `errors` name each invalid field or parameter");
-                add(responses, "401", "Missing, expired or invalid bearer token");
+                add(
+                        responses,
+                        path,
+                        write,
+                        query,
+                        "400",
+                        "Invalid request: the `errors` name each invalid field or parameter",
+                        ProblemType.VALIDATION);
+                add(
+                        responses,
+                        path,
+                        write,
+                        query,
+                        "401",
+                        "Missing, expired or invalid bearer token",
+                        ProblemType.UNAUTHORIZED);
                 if (hasId) {
-                    add(responses, "404", "No such resource for this owner");
+                    add(responses, path, write, query, "404", "No such resource for this owner", ProblemType.NOT_FOUND);
                 }
                 if ((write || method == PathItem.HttpMethod.DELETE) && method != PathItem.HttpMethod.POST) {
-                    add(responses, "409", "Changed concurrently by another request");
-                    add(responses, "412", "If-Match does not match the current ETag");
+                    add(
+                            responses,
+                            path,
+                            write,
+                            query,
+                            "409",
+                            "Changed concurrently by another request",
+                            ProblemType.CONFLICT);
+                    add(
+                            responses,
+                            path,
+                            write,
+                            query,
+                            "412",
+                            "If-Match does not match the current ETag",
+                            ProblemType.PRECONDITION_FAILED);
                 }
                 if (write) {
-                    add(responses, "413", "Request body too large");
-                    add(responses, "415", "Unsupported content type");
+                    add(responses, path, write, query, "413", "Request body too large", ProblemType.PAYLOAD_TOO_LARGE);
+                    add(
+                            responses,
+                            path,
+                            write,
+                            query,
+                            "415",
+                            "Unsupported content type",
+                            ProblemType.UNSUPPORTED_MEDIA_TYPE);
                 }
                 if (method == PathItem.HttpMethod.POST) {
                     idempotencyKey(op.getValue());
-                    add(responses, "409", "A request with the same Idempotency-Key is still in progress");
-                    add(responses, "422", "The Idempotency-Key was used for a different request");
+                    add(
+                            responses,
+                            path,
+                            write,
+                            query,
+                            "409",
+                            "A request with the same Idempotency-Key is still in progress",
+                            ProblemType.IDEMPOTENCY_IN_FLIGHT);
+                    add(
+                            responses,
+                            path,
+                            write,
+                            query,
+                            "422",
+                            "The Idempotency-Key was used for a different request",
+                            ProblemType.IDEMPOTENCY_KEY_REUSED);
                 }
-                add(responses, "429", "Too many requests for this owner; retry after Retry-After seconds");
                 add(
                         responses,
+                        path,
+                        write,
+                        query,
+                        "429",
+                        "Too many requests for this owner; retry after Retry-After seconds",
+                        ProblemType.TOO_MANY_REQUESTS);
+                add(
+                        responses,
+                        path,
+                        write,
+                        query,
                         "503",
-                        "Database unavailable or busy (its pool, or the turns for summaries and recommendations); retry after Retry-After seconds");
+                        "Database unavailable or busy (its pool, or the turns for summaries and recommendations); retry after Retry-After seconds",
+                        ProblemType.SERVICE_UNAVAILABLE);
                 if (!responses.hasAPIResponse("414")) {
                     responses.addAPIResponse(
                             "414",
@@ -136,25 +205,36 @@ public class ProblemResponsesFilter implements OASFilter {
         openAPI.getComponents().addSchema("Problem", problem);
     }
 
-    private static void add(APIResponses responses, String code, String description) {
-        if (responses.hasAPIResponse(code)) {
-            var existing = responses.getAPIResponse(code);
-            if (existing.getContent() == null
-                    || existing.getContent().getMediaTypes() == null
-                    || existing.getContent().getMediaTypes().isEmpty()) {
-                // e.g. the bare "400 Bad Request" SmallRye adds for validated bodies: it is a problem too
-                existing.content(OASFactory.createContent()
-                        .addMediaType(
-                                Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
-            }
-            return;
+    private static void add(
+            APIResponses responses,
+            String path,
+            boolean body,
+            List<String> query,
+            String code,
+            String description,
+            ProblemType type) {
+        var response = responses.getAPIResponse(code);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(description);
+            responses.addAPIResponse(code, response);
         }
-        MediaType problem =
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem);
-        responses.addAPIResponse(
-                code, OASFactory.createAPIResponse().description(description).content(content));
+        if (response.getContent() == null
+                || response.getContent().getMediaTypes() == null
+                || response.getContent().getMediaTypes().isEmpty()) {
+            // new, or e.g. the bare "400 Bad Request" SmallRye adds for validated bodies: it is a problem too
+            response.content(OASFactory.createContent()
+                    .addMediaType(
+                            Problem.MEDIA_TYPE,
+                            OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+        }
+        MediaType problem = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (problem != null
+                && problem.getExample() == null
+                && (problem.getExamples() == null || problem.getExamples().isEmpty())) {
+            Example example = ProblemExamples.of(type, path, body, query);
+            String slug = String.valueOf(((Map<?, ?>) example.getValue()).get("type"));
+            problem.addExample(slug.substring(slug.lastIndexOf('/') + 1), example);
+        }
     }
 }

@@ -237,8 +237,7 @@ class OpenApiFuzzTest extends ApiTest {
         JsonNode requestBody = op.get("requestBody");
         if (requestBody != null) {
             JsonNode content = requestBody.path("content");
-            String mediaType =
-                    content.fieldNames().hasNext() ? content.fieldNames().next() : "application/json";
+            String mediaType = bodyMediaType(content);
             JsonNode example = example(content.path(mediaType));
             body = valid ? text(example) : mutate(example);
             spec.contentType(valid || random.nextInt(10) > 0 ? mediaType : "text/plain");
@@ -314,6 +313,20 @@ class OpenApiFuzzTest extends ApiTest {
             return actionId;
         }
         return contactId;
+    }
+
+    /** The first media type with an example (the imports list multipart/form-data first, without one). */
+    private static String bodyMediaType(JsonNode content) {
+        String first = null;
+        for (var names = content.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            first = first == null ? name : first;
+            JsonNode media = content.path(name);
+            if (media.has("example") || media.path("examples").size() > 0) {
+                return name;
+            }
+        }
+        return first == null ? "application/json" : first;
     }
 
     /** The operation's example body (with this test's contact id), or an empty object. */

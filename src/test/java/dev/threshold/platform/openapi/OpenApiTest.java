@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @QuarkusTest
 class OpenApiTest extends ApiTest {
@@ -47,6 +49,7 @@ class OpenApiTest extends ApiTest {
         Assertions.assertNotNull(doc.getMap("components.schemas.Problem"));
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         int operations = 0;
+        Set<String> operationIds = new HashSet<>();
         for (var path : paths.entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -59,10 +62,27 @@ class OpenApiTest extends ApiTest {
                 String where = op.getKey() + " " + path.getKey();
                 Map<String, Object> operation = op.getValue();
                 Assertions.assertNotNull(operation.get("summary"), where + " has a summary");
+                Object operationId = operation.get("operationId");
+                Assertions.assertNotNull(operationId, where + " has an operationId");
+                Assertions.assertTrue(
+                        operationId.toString().matches("[a-z][a-zA-Z]+"), where + " operationId is camelCase");
+                Assertions.assertTrue(operationIds.add(operationId.toString()), where + " operationId is unique");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
                 Assertions.assertTrue(responses.containsKey("401"), where + " documents 401");
                 Assertions.assertTrue(responses.containsKey("400"), where + " documents 400");
+                for (var response : responses.entrySet()) {
+                    if (response.getKey().matches("4\\d\\d|5\\d\\d")
+                            && !response.getKey().equals("414")) {
+                        String json = String.valueOf(response.getValue());
+                        Assertions.assertTrue(
+                                json.contains("status=" + response.getKey()),
+                                where + " " + response.getKey() + " has an example of its own status");
+                        Assertions.assertTrue(
+                                response.getKey().equals("400") || !json.contains("errors="),
+                                where + " " + response.getKey() + ": errors only in a 400");
+                    }
+                }
                 Assertions.assertTrue(
                         responses.keySet().stream().anyMatch(k -> k.startsWith("2")), where + " documents success");
                 Assertions.assertNotNull(
@@ -70,8 +90,35 @@ class OpenApiTest extends ApiTest {
                         where + " requires the bearer token");
             }
         }
-        Assertions.assertTrue(operations >= 12, "operations: " + operations);
+        Assertions.assertTrue(operations >= 31, "operations: " + operations);
+        Assertions.assertFalse(doc.getList("servers.url").isEmpty(), "a servers entry");
+        Assertions.assertEquals("/", doc.getString("servers[0].url"), "a relative server, for any host");
         List<String> tags = doc.getList("tags.name");
         Assertions.assertTrue(tags.contains("Contacts"));
+    }
+
+    /** Merge-patch bodies have schemas of their own: nothing required, so that a one-field patch is valid. */
+    @Test
+    void mergePatchBodiesHaveTheirOwnSchemas() {
+        JsonPath doc = RestAssured.given()
+                .accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        for (String[] patch : List.of(
+                new String[] {"/api/v1/contacts/{id}", "ContactPatch", "notes"},
+                new String[] {"/api/v1/interactions/{id}", "InteractionPatch", "note"},
+                new String[] {"/api/v1/actions/{id}", "ActionPatch", "description"})) {
+            String body = "paths.'" + patch[0] + "'.patch.requestBody.content.'application/merge-patch+json'";
+            Assertions.assertEquals("#/components/schemas/" + patch[1], doc.getString(body + ".schema.$ref"));
+            String schema = "components.schemas." + patch[1];
+            Assertions.assertNull(doc.get(schema + ".required"), patch[1] + " requires nothing");
+            Assertions.assertTrue(
+                    doc.getList(schema + ".properties." + patch[2] + ".type").contains("null"),
+                    patch[1] + "." + patch[2] + " can be cleared with null");
+        }
+        Assertions.assertNotNull(doc.get("components.schemas.ContactInput.required"), "inputs keep their required");
     }
 }
