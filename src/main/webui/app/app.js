@@ -201,9 +201,9 @@ function drawContacts() {
     </form>`;
   const rows = st.items.length ? html`
     <table class="list">
-      <thead><tr><th scope="col">Name</th><th scope="col">Strength</th><th scope="col">Tier</th><th scope="col">Last interaction</th></tr></thead>
+      <thead><tr><th scope="col">Name</th><th scope="col">Strength</th><th scope="col">Tier</th><th scope="col" class="hide-sm">Last interaction</th></tr></thead>
       <tbody>${st.items.map((c) => html`<tr>
-        <td><a href="#/contacts/${c.id}">${c.displayName}</a></td><td>${num1(c.strength)}</td><td>${words(c.tier)}</td><td>${when(c.lastInteractionAt)}</td></tr>`)}
+        <td><a href="#/contacts/${c.id}">${c.displayName}</a></td><td>${num1(c.strength)}</td><td>${words(c.tier)}</td><td class="hide-sm">${c.lastInteractionAt ? new Date(c.lastInteractionAt).toLocaleDateString() : 'never'}</td></tr>`)}
       </tbody>
     </table>` : st.busy ? nothing : html`<p>No contacts match.</p>`;
   show('contacts', 'Contacts', html`
@@ -316,7 +316,7 @@ function drawContact(st) {
     ${alertBox(st.message)}<p role="status" class="status">${st.notice || ''}</p>
     ${st.conflict ? html`<div class="alert" role="alert"><p>This contact was changed elsewhere since you opened it (412). Your edit was not saved.</p>
       <button @click=${async () => { st.conflict = false; st.message = ''; st.values = null; st.errors = null; await loadContact(st); st.editing = true; drawContact(st); }}>Reload contact</button></div>` : nothing}
-    <p class="meta">${[c.position, c.company, c.location].filter(Boolean).join(' · ')}</p>
+    ${[c.position, c.company, c.location].some(Boolean) ? html`<p class="meta">${[c.position, c.company, c.location].filter(Boolean).join(' · ')}</p>` : nothing}
     <div class="row">
       <button @click=${() => { st.editing = !st.editing; drawContact(st); }} aria-expanded=${st.editing ? 'true' : 'false'}>Edit</button>
       <button class="danger" @click=${() => { st.confirmDelete = true; drawContact(st); }}>Delete contact</button>
