@@ -434,13 +434,34 @@ function timeline(st) {
     } catch (err) { st.message = errorText(err); }
     drawContact(st);
   };
+  const save = async (e, i) => {
+    e.preventDefault();
+    const d = new FormData(e.target);
+    const body = { type: d.get('type'), direction: d.get('direction'), channel: d.get('channel'), note: String(d.get('note') || '') || null };
+    try {
+      await api('PATCH', `/interactions/${i.id}`, { body, contentType: 'application/merge-patch+json' });
+      st.editingInteraction = null;
+      await loadContact(st);
+      st.message = ''; st.notice = `Interaction saved. Strength is now ${num1(st.score.strength)} (${words(st.score.tier)}).`;
+    } catch (err) { st.message = errorText(err); }
+    drawContact(st);
+  };
+  const choose = (i, name, label, options) => html`<div class="field"><label for="e-${name}-${i.id}">${label}</label>
+    <select id="e-${name}-${i.id}" name=${name}>${options.map((o) => html`<option value=${o} ?selected=${i[name] === o}>${words(o)}</option>`)}</select></div>`;
+  const editor = (i) => html`<form class="inline-form" @submit=${(e) => save(e, i)}>
+    ${choose(i, 'type', 'Type', TYPES)}${choose(i, 'direction', 'Direction', DIRECTIONS)}${choose(i, 'channel', 'Channel', CHANNELS)}
+    <div class="field wide"><label for="e-note-${i.id}">Note</label><textarea id="e-note-${i.id}" name="note" rows="2" .value=${i.note || ''}></textarea></div>
+    <button type="submit">Save interaction</button>
+    <button type="button" @click=${() => { st.editingInteraction = null; drawContact(st); }}>Cancel</button></form>`;
   return html`
     <section aria-labelledby="timeline-h">
       <h2 id="timeline-h">Timeline</h2>
       ${st.interactions.length ? html`<ol class="timeline">${st.interactions.map((i) => html`<li>
         <span>${when(i.occurredAt)}: ${words(i.type)}, ${words(i.direction).toLowerCase()}, via ${words(i.channel)}</span>
         ${i.note ? html`<span class="note">${i.note}</span>` : nothing}
-        <button class="link" @click=${() => del(i)} aria-label="Delete ${words(i.type).toLowerCase()} of ${when(i.occurredAt)}">Delete</button></li>`)}</ol>`
+        <button class="link" @click=${() => { st.editingInteraction = i.id; drawContact(st); }} aria-label="Edit ${words(i.type).toLowerCase()} of ${when(i.occurredAt)}">Edit</button>
+        <button class="link" @click=${() => del(i)} aria-label="Delete ${words(i.type).toLowerCase()} of ${when(i.occurredAt)}">Delete</button>
+        ${st.editingInteraction === i.id ? editor(i) : nothing}</li>`)}</ol>`
         : html`<p>No interactions yet.</p>`}
     </section>`;
 }

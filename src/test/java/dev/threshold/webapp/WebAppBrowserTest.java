@@ -146,7 +146,8 @@ class WebAppBrowserTest extends ApiTest {
     }
 
     Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     Locator link(String name) {
@@ -272,6 +273,16 @@ class WebAppBrowserTest extends ApiTest {
         button("Log interaction").click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Interaction logged. Strength is now");
         assertThat(page.locator("ol.timeline")).containsText("Caught up on the X-Files");
+
+        // edit that interaction from the timeline: a call becomes a meeting
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Edit call ")))
+                .click();
+        Locator editor = page.locator("ol.timeline form");
+        editor.getByLabel("Type").selectOption("MEETING");
+        editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save interaction"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Interaction saved. Strength is now");
+        assertThat(page.locator("ol.timeline")).not().containsText("Call");
 
         button("Edit").click();
         page.getByLabel("Company").fill("Lone Gunmen");
