@@ -32,6 +32,11 @@ final class DevEnvironment {
 
     private DevEnvironment() {}
 
+    /** The file holding the printed dev token (read by {@link DevSignIn} in dev mode only). */
+    static Path tokenFile() {
+        return HOME.resolve("dev-token.txt");
+    }
+
     static synchronized void prepare() {
         if (System.getProperty(STARTED_FLAG) != null) {
             return; // a live reload re-enters main; the database and keys are already in place
@@ -105,7 +110,7 @@ final class DevEnvironment {
                 .upn(DEV_SUBJECT)
                 .expiresIn(Duration.ofDays(30))
                 .sign(privateKey);
-        Files.writeString(HOME.resolve("dev-token.txt"), token + System.lineSeparator());
+        Files.writeString(tokenFile(), token + System.lineSeparator());
         System.out.println();
         System.out.println("==================================================================================");
         System.out.println(" Threshold dev token (owner '" + DEV_SUBJECT + "', valid 30 days; also in "

@@ -30,6 +30,10 @@ import static org.hamcrest.Matchers.nullValue;
 @TestProfile(HardeningTest.Hardened.class)
 class HardeningTest extends ApiTest {
 
+    static final String APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+            + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
     public static class Hardened implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -65,7 +69,17 @@ class HardeningTest extends ApiTest {
                 RestAssured.given().get("/q/health/live"),
                 RestAssured.given().get("/q/openapi"),
                 RestAssured.given().get("/q/metrics"),
-                RestAssured.given().get("/q/swagger-ui/"),
+                RestAssured.given().get("/q/swagger-ui/"))) {
+            response.then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Strict-Transport-Security", notNullValue())
+                    .header("Content-Security-Policy", "frame-ancestors 'none'");
+        }
+        // everything else is the web app (docs/ui.md): its own policy, no inline script, no eval, never framed
+        for (var response : List.of(
+                RestAssured.given().get("/"),
                 RestAssured.given().get("/nope"), // 404 outside the API
                 RestAssured.given().get("/api"),
                 RestAssured.given().get("/apiary"))) {
@@ -74,7 +88,7 @@ class HardeningTest extends ApiTest {
                     .header("X-Frame-Options", "DENY")
                     .header("Referrer-Policy", "no-referrer")
                     .header("Strict-Transport-Security", notNullValue())
-                    .header("Content-Security-Policy", "frame-ancestors 'none'");
+                    .header("Content-Security-Policy", APP_CSP);
         }
         // outside /api/ the Cache-Control is the endpoint's own: health answers are never cached, the document may be
         RestAssured.given().get("/q/health/live").then().header("Cache-Control", "no-store");
