@@ -11,7 +11,7 @@ import java.nio.file.Files;
 /**
  * Dev mode only: {@code GET /dev/ui-token} answers the printed dev token, so that the web app at {@code /} signs
  * in by itself as the dev owner. The route is registered only when the launch mode is DEVELOPMENT: the packaged
- * application has no such path (DevSignInIT proves it), and tests sign in with a token of their own.
+ * application has no such path (WebAppServingIT proves it on the packaged jar), and tests sign in with a token of their own.
  */
 @ApplicationScoped
 public class DevSignIn {
