@@ -17,7 +17,9 @@ import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
-SIZES = {"small": (1_000, 50_000), "large": (100_000, 10_000_000)}
+SIZES = {"small": (1_000, 50_000), "large": (100_000, 10_000_000),
+         # bench/ui.sh: as many contacts as "large", few interactions (loads in minutes, not a quarter hour)
+         "ui100k": (100_000, 200_000)}
 TYPES = [("VIEW", 25), ("LIKE", 30), ("COMMENT", 15), ("SHARE", 8), ("MESSAGE", 12), ("CALL", 5),
          ("MEETING", 4), ("FAVOR", 1)]
 DIRECTIONS = [("INBOUND", 45), ("OUTBOUND", 35), ("MUTUAL", 20)]
