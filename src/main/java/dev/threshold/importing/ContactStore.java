@@ -1,12 +1,11 @@
 package dev.threshold.importing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.platform.persistence.Jdbc;
+import dev.threshold.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,11 +16,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -251,31 +248,17 @@ class ContactStore {
         s.displayName = rs.getString("display_name");
         s.firstName = rs.getString("first_name");
         s.lastName = rs.getString("last_name");
-        s.emails = strings(rs.getArray("emails"));
-        s.phones = strings(rs.getArray("phones"));
+        s.emails = SqlValues.strings(rs, "emails");
+        s.phones = SqlValues.strings(rs, "phones");
         s.company = rs.getString("company");
         s.position = rs.getString("position");
         s.location = rs.getString("location");
-        s.tags = strings(rs.getArray("tags"));
-        try {
-            String profiles = rs.getString("profiles");
-            s.profiles = profiles == null
-                    ? new LinkedHashMap<>()
-                    : json.readValue(profiles, new TypeReference<LinkedHashMap<String, String>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        s.tags = SqlValues.strings(rs, "tags");
+        s.profiles = SqlValues.stringMap(json, rs, "profiles");
         s.connectedOn = rs.getObject("connected_on", LocalDate.class);
         s.notes = rs.getString("notes");
         int cadence = rs.getInt("cadence_days");
         s.cadenceDays = rs.wasNull() ? null : cadence;
         return s;
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return new ArrayList<>();
-        }
-        return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
     }
 }
