@@ -45,6 +45,8 @@ public class RateLimit {
         this.buckets = Caffeine.newBuilder()
                 .ticker(ticker)
                 .expireAfterAccess(Duration.ofNanos((long) Math.ceil(this.capacity / refillPerNano)))
+                // maintenance on the calling thread, as in VerifiedTokens: deterministic, no common-pool hand-off
+                .executor(Runnable::run)
                 .build();
     }
 
