@@ -30,7 +30,9 @@ class ArchitectureTest {
             "dev.threshold.contact",
             "dev.threshold.interaction",
             "dev.threshold.network",
-            "dev.threshold.importing");
+            "dev.threshold.importing",
+            "dev.threshold.capture..",
+            "dev.threshold.nudge..");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
