@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +95,10 @@ public class InteractionRecorder {
         interactions.insertAll(rows);
         Map<UUID, ScoreState> states = new HashMap<>(ledger.lockAll(owner, ids));
         ScoringSettings settings = ledger.settingsUnderLock(owner);
-        for (Interaction row : rows) {
+        // in time order (stable), so that a batch later than a contact's latest interaction keeps its peak in O(1)
+        List<Interaction> inTimeOrder = new ArrayList<>(rows);
+        inTimeOrder.sort(Comparator.comparing(row -> row.occurredAt));
+        for (Interaction row : inTimeOrder) {
             states.computeIfPresent(row.contactId, (id, state) -> state.plus(scored(row), settings));
         }
         ledger.storeAll(owner, states);

@@ -24,7 +24,9 @@ final class ScoreExamples {
                 {"id": "a3c1e7f0-0d7b-4c55-9d43-3f8e6f3b9a01", "name": "Engage with their posts", "threshold": 0},
                 {"id": "b4d2f801-1e8c-4d66-8e54-4a9f7a4cab12", "name": "Invite to an event", "threshold": 25}
               ],
-              "breakdown": {"VIEW": 0, "LIKE": 0, "COMMENT": 0, "SHARE": 0, "MESSAGE": 0, "CALL": 0, "MEETING": 12.0, "FAVOR": 0}
+              "breakdown": {"VIEW": 0, "LIKE": 0, "COMMENT": 0, "SHARE": 0, "MESSAGE": 0, "CALL": 0, "MEETING": 12.0, "FAVOR": 0},
+              "peakStrength": 33.0,
+              "peakAt": "2026-11-20T09:30:00Z"
             }""";
 
     public static final String SCORE_HISTORY =

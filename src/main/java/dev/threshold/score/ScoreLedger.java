@@ -3,6 +3,7 @@ package dev.threshold.score;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
+import dev.threshold.score.math.Peak;
 import dev.threshold.score.math.ScoreState;
 import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
@@ -71,7 +72,8 @@ public class ScoreLedger {
     static String stateColumns(String alias) {
         String a = alias + ".";
         return a + "in_key AS in_key, " + a + "out_key AS out_key, " + a + "type_keys AS type_keys, " + a
-                + "last_interaction_at AS last_interaction_at, " + a + "interaction_count AS interaction_count";
+                + "last_interaction_at AS last_interaction_at, " + a + "interaction_count AS interaction_count, " + a
+                + "peak_log2_points AS peak_log2_points, " + a + "peak_at AS peak_at";
     }
 
     /**
@@ -165,6 +167,7 @@ public class ScoreLedger {
         if (states.isEmpty()) {
             return;
         }
+        states = withKnownPeaks(owner, states);
         int n = states.size();
         UUID[] ids = new UUID[n];
         Double[] in = new Double[n];
@@ -173,6 +176,8 @@ public class ScoreLedger {
         Double[] types = new Double[n * TYPES];
         OffsetDateTime[] last = new OffsetDateTime[n];
         Long[] counts = new Long[n];
+        Double[] peaks = new Double[n];
+        OffsetDateTime[] peakAts = new OffsetDateTime[n];
         int i = 0;
         for (var entry : states.entrySet()) {
             ScoreState state = entry.getValue();
@@ -188,17 +193,19 @@ public class ScoreLedger {
                     ? null
                     : state.lastInteractionAt().atOffset(ZoneOffset.UTC);
             counts[i] = state.interactionCount();
+            peaks[i] = state.peak().log2Points();
+            peakAts[i] = state.peak().at() == null ? null : state.peak().at().atOffset(ZoneOffset.UTC);
             i++;
         }
         jdbc.update(
                 "UPDATE contacts c SET in_key = v.in_key, out_key = v.out_key,"
                         + " score_key = v.score_key, type_keys = v.type_keys, last_interaction_at = v.last_at,"
-                        + " interaction_count = v.n"
-                        + " FROM (SELECT u.id, u.in_key, u.out_key, u.score_key, u.last_at, u.n,"
+                        + " interaction_count = v.n, peak_log2_points = v.peak, peak_at = v.peak_at"
+                        + " FROM (SELECT u.id, u.in_key, u.out_key, u.score_key, u.last_at, u.n, u.peak, u.peak_at,"
                         + "         t.flat[(u.i - 1) * " + TYPES + " + 1 : u.i * " + TYPES + "] AS type_keys"
                         + "       FROM unnest(CAST(? AS uuid[]), CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS float8[]),"
-                        + "                   CAST(? AS timestamptz[]), CAST(? AS int8[]))"
-                        + "            WITH ORDINALITY AS u(id, in_key, out_key, score_key, last_at, n, i),"
+                        + "                   CAST(? AS timestamptz[]), CAST(? AS int8[]), CAST(? AS float8[]), CAST(? AS timestamptz[]))"
+                        + "            WITH ORDINALITY AS u(id, in_key, out_key, score_key, last_at, n, peak, peak_at, i),"
                         + "            (SELECT CAST(? AS float8[]) AS flat) t) v"
                         + " WHERE c.owner_id = ? AND c.id = v.id",
                 ps -> {
@@ -209,9 +216,25 @@ public class ScoreLedger {
                     ps.setArray(4, c.createArrayOf("float8", score));
                     ps.setArray(5, c.createArrayOf("timestamptz", last));
                     ps.setArray(6, c.createArrayOf("int8", counts));
-                    ps.setArray(7, c.createArrayOf("float8", types));
-                    ps.setString(8, owner);
+                    ps.setArray(7, c.createArrayOf("float8", peaks));
+                    ps.setArray(8, c.createArrayOf("timestamptz", peakAts));
+                    ps.setArray(9, c.createArrayOf("float8", types));
+                    ps.setString(10, owner);
                 });
+    }
+
+    /**
+     * {@code states} with every {@link Peak#UNKNOWN} peak (a backdated interaction: {@link ScoreState#plus})
+     * re-derived from the contact's rows, which the caller has already written.
+     */
+    private Map<UUID, ScoreState> withKnownPeaks(String owner, Map<UUID, ScoreState> states) {
+        if (states.values().stream().allMatch(state -> state.peak().known())) {
+            return states;
+        }
+        Map<UUID, ScoreState> known = new HashMap<>(states);
+        known.replaceAll((id, state) ->
+                state.peak().known() ? state : state.withPeak(Peak.of(interactions(owner, id, null), settings(owner))));
+        return known;
     }
 
     /** A row of the contact's interactions, as the scoring model sees it. */
@@ -249,6 +272,28 @@ public class ScoreLedger {
         store(owner, contactId, state);
         return state;
     }
+
+    /**
+     * The peaks of {@link #rescoreOwner} (CTEs after its {@code w}; parameters: the half-life, the owner, the
+     * half-life): the running log2 sums in and out of each contact at each of its instants, a window in time order
+     * of the log-sum-exp aggregate {@code threshold_log2_sum} (V14, the twin of
+     * {@code LogSpace.logAddExp2}; the window's frame takes every interaction of the same instant), and per contact
+     * the first instant of the highest log2 effective points there ({@link Peak#of}).
+     */
+    private static final String PEAKS = " pterms AS (SELECT i.contact_id, i.occurred_at, i.direction,"
+            + "   CASE WHEN coalesce(i.weight, w.points) > 0 THEN ln(coalesce(i.weight, w.points)) / ln(2.0)"
+            + "     + extract(epoch FROM i.occurred_at)::double precision / 86400.0 / ? ELSE '-Infinity' END AS x"
+            + "   FROM interactions i JOIN w ON w.type = i.type WHERE i.owner_id = ?),"
+            + " running AS (SELECT contact_id, occurred_at,"
+            + "   threshold_log2_sum(CASE direction WHEN 'INBOUND' THEN x WHEN 'MUTUAL' THEN x - 1 ELSE '-Infinity' END)"
+            + "     OVER win AS in_k,"
+            + "   threshold_log2_sum(CASE direction WHEN 'OUTBOUND' THEN x WHEN 'MUTUAL' THEN x - 1 ELSE '-Infinity' END)"
+            + "     OVER win AS out_k"
+            + "   FROM pterms WINDOW win AS (PARTITION BY contact_id ORDER BY occurred_at)),"
+            + " peaks AS (SELECT DISTINCT ON (contact_id) contact_id, occurred_at AS peak_at,"
+            + "   threshold_score_log2(in_k, out_k) - extract(epoch FROM occurred_at)::double precision / 86400.0 / ?"
+            + "     AS peak"
+            + "   FROM running ORDER BY contact_id, peak DESC, occurred_at),";
 
     /**
      * Re-derives the state of every contact of the owner in one set-based statement, after a change of
@@ -301,18 +346,21 @@ public class ScoreLedger {
                 + "          coalesce(max(k) FILTER (WHERE bucket = 'out'), '-Infinity') AS out_key" + typeCols
                 + "   FROM sums GROUP BY contact_id),"
                 + " agg AS (SELECT contact_id, max(occurred_at) AS last_at, count(*) AS n FROM interactions"
-                + "   WHERE owner_id = ? GROUP BY contact_id),"
+                + "   WHERE owner_id = ? GROUP BY contact_id)," + PEAKS
                 + " fresh AS (SELECT c.id, coalesce(p.in_key, '-Infinity') AS in_key, coalesce(p.out_key, '-Infinity') AS out_key,"
                 + "          ARRAY[" + typeArray
-                + "]::double precision[] AS type_keys, a.last_at, coalesce(a.n, 0) AS n"
+                + "]::double precision[] AS type_keys, a.last_at, coalesce(a.n, 0) AS n,"
+                + "          coalesce(pk.peak, '-Infinity') AS peak, pk.peak_at"
                 + "   FROM contacts c LEFT JOIN piv p ON p.contact_id = c.id LEFT JOIN agg a ON a.contact_id = c.id"
+                + "   LEFT JOIN peaks pk ON pk.contact_id = c.id"
                 + "   WHERE c.owner_id = ?)"
                 + " UPDATE contacts c SET in_key = f.in_key, out_key = f.out_key,"
                 + "   score_key = CASE WHEN f.in_key = '-Infinity' AND f.out_key = '-Infinity' THEN '-Infinity'"
                 + "     WHEN f.in_key = '-Infinity' OR f.out_key = '-Infinity' THEN greatest(f.in_key, f.out_key) - 1"
                 + "     ELSE greatest(f.in_key, f.out_key) + ln((1 + power(2.0::double precision, greatest(least(f.in_key, f.out_key) - greatest(f.in_key, f.out_key), -1000.0)))"
                 + "       * (0.5 + 0.5 * power(2.0::double precision, greatest(least(f.in_key, f.out_key) - greatest(f.in_key, f.out_key), -1000.0)))) / ln(2.0) END,"
-                + "   type_keys = f.type_keys, last_interaction_at = f.last_at, interaction_count = f.n, settings_version = ?"
+                + "   type_keys = f.type_keys, last_interaction_at = f.last_at, interaction_count = f.n, settings_version = ?,"
+                + "   peak_log2_points = f.peak, peak_at = f.peak_at"
                 + " FROM fresh f WHERE c.owner_id = ? AND c.id = f.id";
         return jdbc.update(sql, ps -> {
             int i = 1;
@@ -322,6 +370,9 @@ public class ScoreLedger {
             ps.setDouble(i++, s.halfLifeDays());
             ps.setString(i++, owner);
             ps.setString(i++, owner);
+            ps.setDouble(i++, s.halfLifeDays()); // PEAKS
+            ps.setString(i++, owner);
+            ps.setDouble(i++, s.halfLifeDays());
             ps.setString(i++, owner);
             ps.setLong(i++, settingsVersion);
             ps.setString(i, owner);
@@ -337,11 +388,13 @@ public class ScoreLedger {
             typeKeys[i] = i < raw.length && raw[i] != null ? ((Number) raw[i]).doubleValue() : Double.NEGATIVE_INFINITY;
         }
         OffsetDateTime last = rs.getObject("last_interaction_at", OffsetDateTime.class);
+        OffsetDateTime peakAt = rs.getObject("peak_at", OffsetDateTime.class);
         return new ScoreState(
                 rs.getDouble("in_key"),
                 rs.getDouble("out_key"),
                 typeKeys,
                 last == null ? null : last.toInstant(),
-                rs.getLong("interaction_count"));
+                rs.getLong("interaction_count"),
+                new Peak(rs.getDouble("peak_log2_points"), peakAt == null ? null : peakAt.toInstant()));
     }
 }

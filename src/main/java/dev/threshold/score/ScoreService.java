@@ -54,7 +54,12 @@ public class ScoreService {
             state = ScoreState.of(ledger.interactions(owner, contactId, at), settings);
         }
         Score score = ScoreCalculator.score(state, at, settings);
-        return ScoreView.of(contactId, score, read.actions() != null ? read.actions() : actions.actions(owner));
+        return ScoreView.of(
+                contactId,
+                score,
+                read.actions() != null ? read.actions() : actions.actions(owner),
+                state.peak(),
+                settings);
     }
 
     public ScoreHistoryView history(String owner, UUID contactId, Instant from, Instant to, Duration step) {

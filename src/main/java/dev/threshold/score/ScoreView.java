@@ -2,8 +2,10 @@ package dev.threshold.score;
 
 import dev.threshold.action.ActionRef;
 import dev.threshold.score.math.InteractionType;
+import dev.threshold.score.math.Peak;
 import dev.threshold.score.math.Score;
 import dev.threshold.score.math.ScoreCalculator;
+import dev.threshold.score.math.ScoringSettings;
 import dev.threshold.score.math.Tier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -29,9 +31,18 @@ public record ScoreView(
         @Schema(nullable = true, description = "Days until the tier drops with no new interaction; null for STRANGER")
                 Double daysUntilTierDrop,
         @Schema(description = "The actions whose threshold this strength clears") List<ActionRef> actionable,
-        @Schema(description = "Decayed points per interaction type") Map<InteractionType, Double> breakdown) {
+        @Schema(description = "Decayed points per interaction type") Map<InteractionType, Double> breakdown,
+        @Schema(
+                        description =
+                                "The highest strength the history (up to `at`) reaches at any of its interaction instants, one decimal; 0 without interactions")
+                double peakStrength,
+        @Schema(
+                        nullable = true,
+                        description =
+                                "The first interaction instant at which `peakStrength` is reached; null without interactions")
+                Instant peakAt) {
 
-    static ScoreView of(UUID contactId, Score s, List<ActionRef> actions) {
+    static ScoreView of(UUID contactId, Score s, List<ActionRef> actions, Peak peak, ScoringSettings settings) {
         List<ActionRef> cleared =
                 actions.stream().filter(a -> s.exactStrength() >= a.threshold()).toList();
         return new ScoreView(
@@ -48,6 +59,8 @@ public record ScoreView(
                 s.strengthToNextTier(),
                 s.daysUntilTierDrop(),
                 cleared,
-                s.breakdown());
+                s.breakdown(),
+                peak.strength(settings),
+                peak.at());
     }
 }

@@ -3,6 +3,7 @@ package dev.threshold.score;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
+import dev.threshold.score.math.Peak;
 import dev.threshold.score.math.ScoreState;
 import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
@@ -103,6 +104,14 @@ class RescoreSqlTest extends ApiTest {
                 for (ScoredInteraction i : entry.getValue()) {
                     incremental = incremental.plus(i, settings);
                 }
+                worst = Math.max(
+                        worst,
+                        checkPeak(
+                                entry.getValue(),
+                                settings,
+                                fromScratch.peak(),
+                                sql.state().peak(),
+                                where));
                 for (ScoreState java : List.of(fromScratch, incremental)) {
                     Assertions.assertEquals(java.interactionCount(), sql.state().interactionCount(), where);
                     Assertions.assertEquals(
@@ -136,6 +145,30 @@ class RescoreSqlTest extends ApiTest {
         double difference = Math.abs(sql - java);
         if (!(difference <= KEY_TOLERANCE)) {
             Assertions.fail(key + " at " + where + ": SQL " + sql + ", Java " + java + ", difference " + difference);
+        }
+        return difference;
+    }
+
+    /**
+     * The peak (V14's window of {@code threshold_log2_sum} in time order) against {@link Peak#of}: log2 points within
+     * {@link #KEY_TOLERANCE}, the same instant unless the two instants' values are that close (a near tie).
+     */
+    private static double checkPeak(
+            List<ScoredInteraction> history, ScoringSettings settings, Peak java, Peak sql, String where) {
+        double difference = check("peak_log2_points", java.log2Points(), sql.log2Points(), where);
+        if (java.at() == null || sql.at() == null) {
+            Assertions.assertEquals(java.at(), sql.at(), "peak_at at " + where);
+        } else if (!java.at().equals(sql.at())) {
+            ScoreState there = ScoreState.of(
+                    history.stream()
+                            .filter(i -> !i.occurredAt().isAfter(sql.at()))
+                            .toList(),
+                    settings);
+            check(
+                    "log2 points at the SQL's peak_at " + sql.at() + " (Java's " + java.at() + ")",
+                    java.log2Points(),
+                    Peak.log2PointsAt(there, sql.at(), settings),
+                    where);
         }
         return difference;
     }

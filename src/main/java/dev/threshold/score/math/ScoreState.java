@@ -27,23 +27,39 @@ public final class ScoreState {
 
     /** No interactions. */
     public static final ScoreState EMPTY =
-            new ScoreState(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, emptyKeys(), null, 0L);
+            new ScoreState(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, emptyKeys(), null, 0L, Peak.NONE);
 
     private final double inKey;
     private final double outKey;
     private final double[] typeKeys;
     private final Instant lastInteractionAt;
     private final long interactionCount;
+    private final Peak peak;
+
+    /**
+     * A state whose {@link #peak()} is {@link Peak#UNKNOWN} (see the six-argument constructor).
+     */
+    public ScoreState(
+            double inKey, double outKey, double[] typeKeys, Instant lastInteractionAt, long interactionCount) {
+        this(inKey, outKey, typeKeys, lastInteractionAt, interactionCount, Peak.UNKNOWN);
+    }
 
     /**
      * Rehydrates a stored state (e.g. from database columns).
      *
      * @param typeKeys one key per {@link InteractionType}, indexed by ordinal (copied)
+     * @param peak     the stored peak ({@link Peak#UNKNOWN} when it is to be re-derived from the rows)
      * @throws IllegalArgumentException on NaN keys, a wrong number of type keys or a negative count
      */
     public ScoreState(
-            double inKey, double outKey, double[] typeKeys, Instant lastInteractionAt, long interactionCount) {
+            double inKey,
+            double outKey,
+            double[] typeKeys,
+            Instant lastInteractionAt,
+            long interactionCount,
+            Peak peak) {
         Objects.requireNonNull(typeKeys, "typeKeys");
+        Objects.requireNonNull(peak, "peak");
         if (typeKeys.length != TYPES) {
             throw new IllegalArgumentException("typeKeys must have " + TYPES + " elements, had " + typeKeys.length);
         }
@@ -63,6 +79,7 @@ public final class ScoreState {
         this.typeKeys = typeKeys.clone();
         this.lastInteractionAt = lastInteractionAt;
         this.interactionCount = interactionCount;
+        this.peak = peak;
     }
 
     private static double[] emptyKeys() {
@@ -74,7 +91,9 @@ public final class ScoreState {
     /**
      * This state with one more interaction, in O(1). Arrival order does not matter: a backdated
      * interaction adds exactly what it would have added in time order; {@code lastInteractionAt} is the
-     * maximum.
+     * maximum. The {@link #peak()} is updated in O(1) when the interaction is not before the latest one (the new
+     * effective points at its instant against the stored peak); a backdated one makes it {@link Peak#UNKNOWN}, to be
+     * re-derived from the rows ({@link Peak#of}).
      */
     public ScoreState plus(ScoredInteraction interaction, ScoringSettings settings) {
         double key = LogSpace.contributionKey(
@@ -96,13 +115,19 @@ public final class ScoreState {
         Instant last = lastInteractionAt == null || interaction.occurredAt().isAfter(lastInteractionAt)
                 ? interaction.occurredAt()
                 : lastInteractionAt;
-        return new ScoreState(in, out, types, last, interactionCount + 1, true);
+        Peak p = lastInteractionAt == null || !interaction.occurredAt().isBefore(lastInteractionAt)
+                ? peak.reached(
+                        scoreKey(in, out) - LogSpace.epochDays(interaction.occurredAt()) / settings.halfLifeDays(),
+                        interaction.occurredAt())
+                : Peak.UNKNOWN;
+        return new ScoreState(in, out, types, last, interactionCount + 1, p, true);
     }
 
     /**
      * The state of {@code interactions} built from scratch (use after edits, deletes and settings
      * changes). Numerically stable: per sum, the largest exponent is found first and the sum is
-     * {@code max + log2(sum 2^(k_i - max))}, every term in (0, 1].
+     * {@code max + log2(sum 2^(k_i - max))}, every term in (0, 1]. The peak is {@link Peak#of} the same
+     * interactions (a sort: O(n log n)).
      */
     public static ScoreState of(Iterable<ScoredInteraction> interactions, ScoringSettings settings) {
         double h = settings.halfLifeDays();
@@ -162,7 +187,8 @@ public final class ScoreState {
                     ? Double.NEGATIVE_INFINITY
                     : max[b] == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : max[b] + LogSpace.log2(sum[b]);
         }
-        return new ScoreState(result[0], result[1], Arrays.copyOfRange(result, 2, buckets), last, n, true);
+        return new ScoreState(
+                result[0], result[1], Arrays.copyOfRange(result, 2, buckets), last, n, Peak.of(list, settings), true);
     }
 
     /** Trusted constructor: no copy, no checks (arrays built here). */
@@ -172,7 +198,9 @@ public final class ScoreState {
             double[] typeKeys,
             Instant lastInteractionAt,
             long interactionCount,
+            Peak peak,
             boolean trusted) {
+        this.peak = peak;
         this.inKey = inKey;
         this.outKey = outKey;
         this.typeKeys = typeKeys;
@@ -246,11 +274,25 @@ public final class ScoreState {
         return interactionCount;
     }
 
+    /** The highest strength the history reaches, as log2 of effective points at an instant ({@link Peak}). */
+    public Peak peak() {
+        return peak;
+    }
+
+    /** This state with {@code peak} instead of its own (a peak re-derived from the rows). */
+    public ScoreState withPeak(Peak peak) {
+        return new ScoreState(
+                inKey, outKey, typeKeys, lastInteractionAt, interactionCount, Objects.requireNonNull(peak), true);
+    }
+
     public boolean isEmpty() {
         return interactionCount == 0;
     }
 
-    /** Bit-exact equality of every key, the count and lastInteractionAt. */
+    /**
+     * Bit-exact equality of every key, the count and lastInteractionAt. The peak is not compared: it depends on the
+     * order of arrival ({@link Peak#UNKNOWN} after a backdated one) where the sums do not; compare {@link #peak()}.
+     */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -275,6 +317,6 @@ public final class ScoreState {
     public String toString() {
         return "ScoreState[inKey=" + inKey + ", outKey=" + outKey + ", scoreKey=" + scoreKey()
                 + ", typeKeys=" + Arrays.toString(typeKeys) + ", lastInteractionAt=" + lastInteractionAt
-                + ", interactionCount=" + interactionCount + "]";
+                + ", interactionCount=" + interactionCount + ", peak=" + peak + "]";
     }
 }
