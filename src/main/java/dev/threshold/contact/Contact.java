@@ -86,4 +86,8 @@ public class Contact {
 
     @Column(name = "last_interaction_at", insertable = false, updatable = false)
     public Instant lastInteractionAt;
+
+    /** Hidden from the recommendations and the calendar feed until then; written only by nudge's snooze (SQL). */
+    @Column(name = "snoozed_until", insertable = false, updatable = false)
+    public Instant snoozedUntil;
 }

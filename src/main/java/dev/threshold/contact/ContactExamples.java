@@ -43,6 +43,7 @@ final class ContactExamples {
               "strength": 33.0,
               "tier": "ACQUAINTANCE",
               "lastInteractionAt": "2026-11-20T09:30:00Z",
+              "snoozedUntil": null,
               "createdAt": "2026-11-01T08:00:00Z",
               "updatedAt": "2026-11-20T09:31:00Z",
               "version": 2

@@ -17,7 +17,8 @@ final class ContactRows {
     /** The columns {@link #contact} reads, of the table aliased {@code c}. */
     static final String COLUMNS = "c.owner_id, c.id, c.display_name, c.first_name, c.last_name, c.emails, c.phones,"
             + " c.company, c.position, c.location, c.tags, CAST(c.profiles AS text) AS profiles, c.connected_on, c.notes,"
-            + " c.cadence_days, c.created_at, c.updated_at, c.version, c.score_key, c.last_interaction_at";
+            + " c.cadence_days, c.created_at, c.updated_at, c.version, c.score_key, c.last_interaction_at,"
+            + " c.snoozed_until";
 
     private final ObjectMapper json;
 
@@ -47,6 +48,7 @@ final class ContactRows {
         c.version = rs.getLong("version");
         c.scoreKey = rs.getDouble("score_key");
         c.lastInteractionAt = SqlValues.instant(rs, "last_interaction_at");
+        c.snoozedUntil = SqlValues.instant(rs, "snoozed_until");
         return c;
     }
 }

@@ -264,6 +264,7 @@ public class ContactService {
                 scorer.strength(c.scoreKey),
                 scorer.tier(c.scoreKey),
                 c.lastInteractionAt,
+                c.snoozedUntil != null && c.snoozedUntil.isAfter(scorer.at()) ? c.snoozedUntil : null,
                 c.createdAt,
                 c.updatedAt,
                 c.version);

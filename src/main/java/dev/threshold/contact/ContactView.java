@@ -29,6 +29,12 @@ public record ContactView(
         @Schema(readOnly = true, description = "Threshold score now, 0–100, one decimal") double strength,
         @Schema(readOnly = true) Tier tier,
         @Schema(readOnly = true, nullable = true) Instant lastInteractionAt,
+        @Schema(
+                        readOnly = true,
+                        nullable = true,
+                        description =
+                                "Hidden from the recommendations and the calendar feed until then (PUT /contacts/{id}/snooze); null when not snoozed or the snooze has passed")
+                Instant snoozedUntil,
         @Schema(readOnly = true) Instant createdAt,
         @Schema(readOnly = true) Instant updatedAt,
         @Schema(readOnly = true) long version) {}

@@ -57,7 +57,7 @@ public class NetworkResource {
             operationId = "listRecommendations",
             summary = "Whom to engage next, and why",
             description =
-                    "TIER_DROP_SOON (falls a tier within 14 days), NEXT_TIER_CLOSE (within 5 points of the next tier), CADENCE_DUE (last touch older than the wanted cadence); each with the interaction that would help.")
+                    "TIER_DROP_SOON (falls a tier within 14 days), NEXT_TIER_CLOSE (within 5 points of the next tier), CADENCE_DUE (last touch older than the wanted cadence), REKINDLE (peak strength reached FRIEND's floor, now below ACQUAINTANCE's: strongest peak first); each with the interaction that would help. Snoozed contacts and dismissed recommendations are left out (docs/nudges.md).")
     @APIResponse(
             responseCode = "200",
             description = "The recommendations, most urgent first",

@@ -26,7 +26,9 @@ public record Recommendation(
     public enum Reason {
         TIER_DROP_SOON,
         NEXT_TIER_CLOSE,
-        CADENCE_DUE
+        CADENCE_DUE,
+        /** A dormant strong tie: its peak reached FRIEND's floor, and it is below ACQUAINTANCE's now. */
+        REKINDLE
     }
 
     @Schema(name = "SuggestedInteraction")

@@ -3,6 +3,7 @@ package dev.threshold.network;
 import dev.threshold.network.Recommendation.Reason;
 import dev.threshold.score.Scorer;
 import dev.threshold.score.math.InteractionType;
+import dev.threshold.score.math.Peak;
 import dev.threshold.score.math.ScoreState;
 import dev.threshold.score.math.ScoringSettings;
 import dev.threshold.score.math.Suggestions;
@@ -51,15 +52,18 @@ final class RecommendationPolicy {
 
     /**
      * A contact found, what for, and how much: {@code measure} is the days until the drop (TIER_DROP_SOON),
-     * the points below the tier (NEXT_TIER_CLOSE) or the days overdue (CADENCE_DUE, with the wanted
-     * {@code cadenceDays}; null for the other reasons).
+     * the points below the tier (NEXT_TIER_CLOSE), the days overdue (CADENCE_DUE, with the wanted
+     * {@code cadenceDays}; null for the other reasons) or the exact peak strength (REKINDLE).
      */
     record Candidate(
             CandidateQuery.Row row, Reason reason, Tier tier, double targetKey, double measure, Integer cadenceDays) {
 
-        /** Lower is more urgent within a reason: the fewest days to the drop, the closest, the most overdue. */
+        /**
+         * Lower is more urgent within a reason: the fewest days to the drop, the closest, the most overdue, the
+         * strongest peak.
+         */
         double urgency() {
-            return reason == Reason.CADENCE_DUE ? -measure : measure;
+            return reason == Reason.CADENCE_DUE || reason == Reason.REKINDLE ? -measure : measure;
         }
     }
 
@@ -132,6 +136,29 @@ final class RecommendationPolicy {
         return ranges;
     }
 
+    /**
+     * REKINDLE's range: a peak (log2 points, {@link Peak}) at or above FRIEND's floor, a score key now below
+     * ACQUAINTANCE's floor, the suggested interaction aiming back at ACQUAINTANCE's floor. {@code minKey} bounds
+     * the peak here, not the score key.
+     */
+    Range rekindle() {
+        double acquaintance = scorer.keyFloor(Tier.ACQUAINTANCE);
+        return new Range(
+                Reason.REKINDLE,
+                Tier.STRANGER,
+                Peak.log2PointsFloor(settings.floor(Tier.FRIEND), settings),
+                acquaintance,
+                null,
+                acquaintance);
+    }
+
+    /** The key floors at now of ALLY, FRIEND and ACQUAINTANCE (for {@link CandidateQuery}'s dismissals). */
+    double[] tierKeys() {
+        return new double[] {
+            scorer.keyFloor(Tier.ALLY), scorer.keyFloor(Tier.FRIEND), scorer.keyFloor(Tier.ACQUAINTANCE)
+        };
+    }
+
     /** What {@code row}, found in {@code range}, is recommended for. */
     Candidate candidate(Range range, CandidateQuery.Row row) {
         Tier tier = range.tier();
@@ -155,6 +182,13 @@ final class RecommendationPolicy {
                         overdueDays(row, cadence),
                         cadence);
             }
+            case REKINDLE -> new Candidate(
+                    row,
+                    range.reason(),
+                    tier,
+                    range.targetKey(),
+                    Peak.strengthOfLog2Points(row.peakLog2Points(), settings),
+                    null);
         };
     }
 

@@ -39,12 +39,14 @@ public class RecommendationService {
         Scorer scorer = scoring.scorer(owner, Instant.now());
         RecommendationPolicy policy = new RecommendationPolicy(scorer, at -> scoring.scorer(owner, at));
         List<RecommendationPolicy.Range> ranges = policy.ranges();
-        CandidateQuery query = new CandidateQuery(owner, limit);
+        CandidateQuery query = new CandidateQuery(owner, limit, scorer.at(), policy.tierKeys());
         for (RecommendationPolicy.Range range : ranges) {
-            query.scoreRange(range.minKey(), range.maxKey(), range.touchedBefore());
+            query.scoreRange(range.reason(), range.minKey(), range.maxKey(), range.touchedBefore());
         }
+        RecommendationPolicy.Range rekindle = policy.rekindle();
+        query.personalCadenceDue(scorer.at());
         List<List<CandidateQuery.Row>> found =
-                query.personalCadenceDue(scorer.at()).read(jdbc);
+                query.rekindle(rekindle.minKey(), rekindle.maxKey()).read(jdbc);
 
         List<RecommendationPolicy.Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
@@ -54,6 +56,9 @@ public class RecommendationService {
         }
         for (CandidateQuery.Row row : found.get(ranges.size())) {
             candidates.add(policy.personalCadence(row));
+        }
+        for (CandidateQuery.Row row : found.get(ranges.size() + 1)) {
+            candidates.add(policy.candidate(rekindle, row));
         }
         candidates.sort(RecommendationPolicy.MOST_URGENT_FIRST);
         List<Recommendation> items = new ArrayList<>();
