@@ -25,11 +25,12 @@ final class NetworkExamples {
                "strength": 41.2, "reason": "TIER_DROP_SOON", "daysUntilTierDrop": 3.8,
                "lastInteractionAt": "2026-10-02T16:00:00Z",
                "suggestedInteraction": {"type": "MESSAGE", "direction": "OUTBOUND"},
-               "detail": "Falls from FRIEND in 3.8 days without contact"},
+               "detail": "Falls from FRIEND in 3.8 days without contact", "dueAt": "2026-11-24T04:42:00Z"},
               {"contactId": "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d", "displayName": "Grace Hopper", "tier": "STRANGER",
                "strength": 4.1, "reason": "REKINDLE", "daysUntilTierDrop": null,
                "lastInteractionAt": "2024-05-12T18:00:00Z",
                "suggestedInteraction": {"type": "CALL", "direction": "MUTUAL"},
-               "detail": "Once an Ally (strength 81.2 on 12 May 2024), now 4.1: a dormant strong tie, often the quickest way back"}
+               "detail": "Once an Ally (strength 81.2 on 12 May 2024), now 4.1: a dormant strong tie, often the quickest way back",
+               "dueAt": "2026-11-20T09:30:00Z"}
             ]}""";
 }

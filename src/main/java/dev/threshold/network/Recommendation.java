@@ -20,7 +20,11 @@ public record Recommendation(
         @Schema(nullable = true) Double daysUntilTierDrop,
         @Schema(nullable = true) Instant lastInteractionAt,
         SuggestedInteraction suggestedInteraction,
-        @Schema(description = "Why, in words") String detail) {
+        @Schema(description = "Why, in words") String detail,
+        @Schema(
+                        description =
+                                "When the move is due: the instant of the drop (TIER_DROP_SOON), the end of the cadence or now when it is past (CADENCE_DUE), now (NEXT_TIER_CLOSE, REKINDLE); the calendar feed's day")
+                Instant dueAt) {
 
     /** Declared most urgent first: the recommendations are sorted by reason in this order. */
     public enum Reason {

@@ -7,6 +7,7 @@ import dev.threshold.score.Scorer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,6 +87,20 @@ public class RecommendationService {
                 scorer.daysUntilTierDrop(row.key()),
                 row.lastAt(),
                 new Recommendation.SuggestedInteraction(suggestion.type(), suggestion.direction()),
-                RecommendationText.detail(c, scorer));
+                RecommendationText.detail(c, scorer),
+                dueAt(c, scorer.at()));
+    }
+
+    /** When the candidate's move is due ({@link Recommendation#dueAt()}). */
+    private static Instant dueAt(RecommendationPolicy.Candidate c, Instant now) {
+        return switch (c.reason()) {
+            case TIER_DROP_SOON -> now.plusMillis(Math.round(c.measure() * 86_400_000.0));
+            case CADENCE_DUE -> {
+                Instant lastAt = c.row().lastAt();
+                Instant due = lastAt == null ? now : lastAt.plus(Duration.ofDays(c.cadenceDays()));
+                yield due.isAfter(now) ? due : now;
+            }
+            case NEXT_TIER_CLOSE, REKINDLE -> now;
+        };
     }
 }

@@ -27,6 +27,12 @@ import java.util.function.Supplier;
  */
 public class ProblemResponsesFilter implements OASFilter {
 
+    /**
+     * An operation extension ({@code @Extension(name = NO_BEARER_TOKEN, value = "true")}) of the one operation that
+     * takes no bearer token (the calendar feed, whose URL's secret is the credential): no bearer security, no 401.
+     */
+    public static final String NO_BEARER_TOKEN = "x-no-bearer-token";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -42,8 +48,11 @@ public class ProblemResponsesFilter implements OASFilter {
             boolean hasId = path.contains("{");
             for (Map.Entry<PathItem.HttpMethod, Operation> op :
                     entry.getValue().getOperations().entrySet()) {
-                if (op.getValue().getSecurity() == null
-                        || op.getValue().getSecurity().isEmpty()) {
+                boolean open = op.getValue().getExtensions() != null
+                        && op.getValue().getExtensions().containsKey(NO_BEARER_TOKEN);
+                if (!open
+                        && (op.getValue().getSecurity() == null
+                                || op.getValue().getSecurity().isEmpty())) {
                     op.getValue()
                             .addSecurityRequirement(
                                     OASFactory.createSecurityRequirement().addScheme("bearerAuth"));
@@ -67,14 +76,16 @@ public class ProblemResponsesFilter implements OASFilter {
                         "400",
                         "Invalid request: the `errors` name each invalid field or parameter",
                         ProblemType.VALIDATION);
-                add(
-                        responses,
-                        path,
-                        write,
-                        query,
-                        "401",
-                        "Missing, expired or invalid bearer token",
-                        ProblemType.UNAUTHORIZED);
+                if (!open) {
+                    add(
+                            responses,
+                            path,
+                            write,
+                            query,
+                            "401",
+                            "Missing, expired or invalid bearer token",
+                            ProblemType.UNAUTHORIZED);
+                }
                 if (hasId) {
                     add(responses, path, write, query, "404", "No such resource for this owner", ProblemType.NOT_FOUND);
                 }

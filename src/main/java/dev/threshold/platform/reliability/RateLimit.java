@@ -52,13 +52,21 @@ public class RateLimit {
 
     @ServerRequestFilter(priority = Priorities.USER)
     public void limit(UriInfo uri) {
-        if (!enabled || !uri.getPath().startsWith("/api/")) {
+        if (!enabled || !uri.getPath().startsWith("/api/") || isCalendarFeed(uri.getPath())) {
             return;
         }
         long wait = take(owner.id());
         if (wait > 0) {
             throw ApiProblem.tooManyRequests(Math.max(1, (wait + 999_999_999L) / 1_000_000_000L));
         }
+    }
+
+    /**
+     * The calendar feed ({@code GET /api/v1/feeds/{secret}.ics}) carries no token, so it has no owner to count
+     * against here; it answers from a short cache instead (nudge.feed).
+     */
+    static boolean isCalendarFeed(String path) {
+        return path.startsWith("/api/v1/feeds/") && path.endsWith(".ics");
     }
 
     /** Takes a token from the owner's bucket; returns 0, or the nanoseconds until a token is there. */
