@@ -49,6 +49,7 @@ class OpenApiTest extends ApiTest {
         Assertions.assertNotNull(doc.getMap("components.schemas.Problem"));
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         int operations = 0;
+        int publicOperations = 0;
         Set<String> operationIds = new HashSet<>();
         for (var path : paths.entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
@@ -69,7 +70,15 @@ class OpenApiTest extends ApiTest {
                 Assertions.assertTrue(operationIds.add(operationId.toString()), where + " operationId is unique");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-                Assertions.assertTrue(responses.containsKey("401"), where + " documents 401");
+                // the one operation without a token (the calendar feed: its URL's secret is the credential)
+                boolean open = "true".equals(String.valueOf(operation.get("x-no-bearer-token")));
+                if (open) {
+                    Assertions.assertNull(operation.get("security"), where + " needs no bearer token");
+                    Assertions.assertFalse(responses.containsKey("401"), where + " takes no token");
+                    publicOperations++;
+                } else {
+                    Assertions.assertTrue(responses.containsKey("401"), where + " documents 401");
+                }
                 Assertions.assertTrue(responses.containsKey("400"), where + " documents 400");
                 for (var response : responses.entrySet()) {
                     if (response.getKey().matches("4\\d\\d|5\\d\\d")
@@ -85,12 +94,15 @@ class OpenApiTest extends ApiTest {
                 }
                 Assertions.assertTrue(
                         responses.keySet().stream().anyMatch(k -> k.startsWith("2")), where + " documents success");
-                Assertions.assertNotNull(
-                        operation.get("security") != null ? operation.get("security") : doc.get("security"),
+                Assertions.assertTrue(
+                        open
+                                || (operation.get("security") != null ? operation.get("security") : doc.get("security"))
+                                        != null,
                         where + " requires the bearer token");
             }
         }
         Assertions.assertTrue(operations >= 31, "operations: " + operations);
+        Assertions.assertEquals(1, publicOperations, "GET /api/v1/feeds/{secret}.ics alone takes no token");
         Assertions.assertFalse(doc.getList("servers.url").isEmpty(), "a servers entry");
         Assertions.assertEquals("/", doc.getString("servers[0].url"), "a relative server, for any host");
         List<String> tags = doc.getList("tags.name");
