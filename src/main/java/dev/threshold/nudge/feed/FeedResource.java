@@ -76,7 +76,10 @@ public class FeedResource {
     }
 
     @GET
-    @Operation(operationId = "listFeeds", summary = "List the owner's calendar feeds (without their secrets)")
+    @Operation(
+            operationId = "listFeeds",
+            summary = "List the owner's calendar feeds (without their secrets)",
+            description = "Oldest first; keyset-paged. A feed's URL is shown only when it is created.")
     @APIResponse(
             responseCode = "200",
             description = "A page of feeds",
