@@ -7,6 +7,7 @@ import dev.threshold.score.math.ScoreState;
 import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -36,10 +37,12 @@ public class ScoreLedger {
 
     private final Jdbc jdbc;
     private final OwnerScoring scoring;
+    private final Event<ScoreChanged> changed;
 
-    public ScoreLedger(Jdbc jdbc, OwnerScoring scoring) {
+    public ScoreLedger(Jdbc jdbc, OwnerScoring scoring, Event<ScoreChanged> changed) {
         this.jdbc = jdbc;
         this.scoring = scoring;
+        this.changed = changed;
     }
 
     public ScoringSettings settings(String owner) {
@@ -212,6 +215,11 @@ public class ScoreLedger {
                     ps.setArray(7, c.createArrayOf("float8", types));
                     ps.setString(8, owner);
                 });
+        Map<UUID, Double> keys = new HashMap<>();
+        for (int j = 0; j < n; j++) {
+            keys.put(ids[j], score[j]);
+        }
+        changed.fire(new ScoreChanged(owner, keys)); // observers write their outbox in this transaction
     }
 
     /** A row of the contact's interactions, as the scoring model sees it. */
