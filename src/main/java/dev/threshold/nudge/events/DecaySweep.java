@@ -38,7 +38,7 @@ public class DecaySweep {
     private static final Logger LOG = Logger.getLogger(DecaySweep.class);
     private static final int MAX_SLICES = 10_000;
 
-    static final String CLAIM = "SELECT w.owner_id AS owner_id, w.contact_id AS contact_id,"
+    public static final String CLAIM = "SELECT w.owner_id AS owner_id, w.contact_id AS contact_id,"
             + " w.checked_key AS checked_key, w.checked_at AS checked_at, c.score_key AS score_key,"
             + " c.display_name AS display_name"
             + " FROM nudge_watch w JOIN contacts c ON c.owner_id = w.owner_id AND c.id = w.contact_id"

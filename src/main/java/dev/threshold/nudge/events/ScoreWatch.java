@@ -3,6 +3,7 @@ package dev.threshold.nudge.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.action.ActionRef;
 import dev.threshold.action.ActionRefs;
+import dev.threshold.action.ActionsChanged;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.score.ScoreChanged;
 import dev.threshold.score.ScoreLedger;
@@ -118,6 +119,10 @@ public class ScoreWatch {
         }
         watch.store(owner, now, observed);
         outbox.raise(owner, events, now);
+    }
+
+    void onActionsChanged(@Observes ActionsChanged change) {
+        watch.rescheduleOwner(change.owner(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     void onScoringChanged(@Observes ScoringChanged change) {

@@ -75,4 +75,20 @@ public class WatchStore {
                     ps.setString(3, owner);
                 });
     }
+
+    /**
+     * After a change of the owner's actions: every scheduled crossing that lies ahead is brought forward to
+     * {@code at}, so that the sweep computes it again with the new thresholds (announcing nothing for the change
+     * itself: compared at the old and the new instant with the same thresholds).
+     */
+    public int rescheduleOwner(String owner, Instant at) {
+        return jdbc.update(
+                "UPDATE nudge_watch SET next_at = ? WHERE owner_id = ? AND (next_at IS NULL OR next_at > ?)"
+                        + " AND checked_key > '-Infinity'",
+                ps -> {
+                    ps.setObject(1, at.atOffset(ZoneOffset.UTC));
+                    ps.setString(2, owner);
+                    ps.setObject(3, at.atOffset(ZoneOffset.UTC));
+                });
+    }
 }

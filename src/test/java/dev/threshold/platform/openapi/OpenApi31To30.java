@@ -13,8 +13,7 @@ import java.util.List;
  * constructs SmallRye emits into their 3.0 equivalents, mechanically and without loosening anything:
  * {@code type: [T, "null"]} becomes {@code type: T, nullable: true}; {@code anyOf/oneOf} with a {@code null}
  * branch becomes the other branch, nullable; numeric {@code exclusiveMinimum/Maximum} become the 3.0 boolean
- * form; {@code const} becomes a one-value {@code enum}; schema-level {@code examples} arrays are dropped; the
- * top-level {@code webhooks} (outgoing calls, not operations of the service) is dropped.
+ * form; {@code const} becomes a one-value {@code enum}; schema-level {@code examples} arrays are dropped.
  */
 final class OpenApi31To30 {
 
@@ -23,7 +22,6 @@ final class OpenApi31To30 {
     static JsonNode convert(JsonNode document) {
         JsonNode copy = document.deepCopy();
         ((ObjectNode) copy).put("openapi", "3.0.3");
-        ((ObjectNode) copy).remove("webhooks"); // 3.1 only: what the service sends, not what it answers
         components = copy.path("components").path("schemas");
         rewrite(copy, null);
         return copy;
