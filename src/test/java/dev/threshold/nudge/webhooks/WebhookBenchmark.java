@@ -104,15 +104,16 @@ class WebhookBenchmark extends ApiTest {
                             ps.setInt(4, due);
                         });
             }
-            String plan = String.join(
-                    "\n",
-                    jdbc.list(
-                            "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + DecaySweep.CLAIM,
-                            ps -> {
-                                ps.setObject(1, now.atOffset(ZoneOffset.UTC));
-                                ps.setInt(2, 500);
-                            },
-                            rs -> rs.getString(1)));
+            String plan = "BENCH   "
+                    + String.join(
+                            "\nBENCH   ",
+                            jdbc.list(
+                                    "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + DecaySweep.CLAIM,
+                                    ps -> {
+                                        ps.setObject(1, now.atOffset(ZoneOffset.UTC));
+                                        ps.setInt(2, 500);
+                                    },
+                                    rs -> rs.getString(1)));
             System.out.printf("BENCH sweep claim plan with %d due:%n%s%n", due, plan);
             long start = System.nanoTime();
             int handled = sweep.sweep(now);
