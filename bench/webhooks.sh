@@ -12,7 +12,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
 mkdir -p "$HERE/results"
 cd "$ROOT"
-./mvnw -B -ntp test -Dtest=WebhookBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dwebhooks.bench=true \
+./mvnw -B -ntp test -Dtest="${BENCH_TESTS:-WebhookBenchmark}" -Dsurefire.failIfNoSpecifiedTests=false -Dwebhooks.bench=true \
     | tee /tmp/threshold-webhooks-bench.log | grep -E "Tests run:|BUILD" || true
 grep -E "^BENCH" /tmp/threshold-webhooks-bench.log > "$HERE/results/webhooks.txt"
 cat "$HERE/results/webhooks.txt"

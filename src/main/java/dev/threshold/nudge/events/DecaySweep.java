@@ -42,7 +42,7 @@ public class DecaySweep {
             + " w.checked_key AS checked_key, w.checked_at AS checked_at, c.score_key AS score_key,"
             + " c.display_name AS display_name"
             + " FROM nudge_watch w JOIN contacts c ON c.owner_id = w.owner_id AND c.id = w.contact_id"
-            + " WHERE w.next_at <= ? ORDER BY w.next_at LIMIT ? FOR NO KEY UPDATE OF w, c SKIP LOCKED";
+            + " WHERE w.next_at <= ? LIMIT ? FOR NO KEY UPDATE OF w, c SKIP LOCKED";
 
     private record Due(
             String owner, UUID contactId, double checkedKey, Instant checkedAt, double scoreKey, String name) {}

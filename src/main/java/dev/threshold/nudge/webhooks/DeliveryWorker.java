@@ -63,7 +63,7 @@ public class DeliveryWorker {
             + "         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries y WHERE y.owner_id = x.owner_id"
             + "           AND y.webhook_id = x.webhook_id AND y.contact_id = x.contact_id AND y.status = 'PENDING'"
             + "           AND y.seq < x.seq)"
-            + "       ORDER BY x.next_attempt_at, x.seq LIMIT ? FOR UPDATE OF x SKIP LOCKED) p,"
+            + "       LIMIT ? FOR UPDATE OF x SKIP LOCKED) p,"
             + "      webhooks w, nudge_events e"
             + " WHERE d.owner_id = p.owner_id AND d.id = p.id AND w.owner_id = d.owner_id AND w.id = d.webhook_id"
             + "   AND e.owner_id = d.owner_id AND e.id = d.event_id"
