@@ -9,6 +9,7 @@ import dev.threshold.platform.api.Validation;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.platform.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -33,18 +34,27 @@ public class ActionService {
     private final Validator validator;
     private final ObjectMapper json;
     private final Jdbc jdbc;
+    private final Event<ActionsChanged> changed;
 
     public ActionService(
-            ActionRepository actions, DefaultActions defaults, Validator validator, ObjectMapper json, Jdbc jdbc) {
+            ActionRepository actions,
+            DefaultActions defaults,
+            Validator validator,
+            ObjectMapper json,
+            Jdbc jdbc,
+            Event<ActionsChanged> changed) {
         this.actions = actions;
         this.defaults = defaults;
         this.validator = validator;
         this.json = json;
         this.jdbc = jdbc;
+        this.changed = changed;
     }
 
     private void ensureDefaults(String owner) {
-        defaults.provision(owner);
+        if (defaults.provision(owner)) {
+            changed.fire(new ActionsChanged(owner));
+        }
     }
 
     /**
@@ -55,6 +65,7 @@ public class ActionService {
     public List<ActionRef> actions(String owner) {
         List<ActionRef> refs = refs(owner);
         if (refs.isEmpty() && defaults.provision(owner)) {
+            changed.fire(new ActionsChanged(owner));
             refs = refs(owner);
         }
         return refs;
@@ -97,6 +108,7 @@ public class ActionService {
         apply(action, input);
         actions.persist(action);
         actions.flush();
+        changed.fire(new ActionsChanged(owner));
         return ActionView.of(action);
     }
 
@@ -111,6 +123,7 @@ public class ActionService {
         ETags.check(ifMatch, action.version);
         apply(action, input);
         actions.flush();
+        changed.fire(new ActionsChanged(owner));
         return ActionView.of(action);
     }
 
@@ -121,6 +134,7 @@ public class ActionService {
         validate(input);
         apply(action, input);
         actions.flush();
+        changed.fire(new ActionsChanged(owner));
         return ActionView.of(action);
     }
 
@@ -128,6 +142,7 @@ public class ActionService {
         Action action = require(owner, id);
         ETags.check(ifMatch, action.version);
         actions.delete(action);
+        changed.fire(new ActionsChanged(owner));
     }
 
     private Action require(String owner, UUID id) {

@@ -8,6 +8,7 @@ import dev.threshold.score.math.ScoreState;
 import dev.threshold.score.math.ScoredInteraction;
 import dev.threshold.score.math.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -37,10 +38,12 @@ public class ScoreLedger {
 
     private final Jdbc jdbc;
     private final OwnerScoring scoring;
+    private final Event<ScoreChanged> changed;
 
-    public ScoreLedger(Jdbc jdbc, OwnerScoring scoring) {
+    public ScoreLedger(Jdbc jdbc, OwnerScoring scoring, Event<ScoreChanged> changed) {
         this.jdbc = jdbc;
         this.scoring = scoring;
+        this.changed = changed;
     }
 
     public ScoringSettings settings(String owner) {
@@ -221,6 +224,11 @@ public class ScoreLedger {
                     ps.setArray(9, c.createArrayOf("float8", types));
                     ps.setString(10, owner);
                 });
+        Map<UUID, Double> keys = new HashMap<>();
+        for (int j = 0; j < n; j++) {
+            keys.put(ids[j], score[j]);
+        }
+        changed.fire(new ScoreChanged(owner, keys)); // observers write their outbox in this transaction
     }
 
     /**

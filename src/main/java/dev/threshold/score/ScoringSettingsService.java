@@ -8,6 +8,7 @@ import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.score.math.ScoringSettings;
 import dev.threshold.score.math.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -29,12 +30,15 @@ public class ScoringSettingsService {
     private final OwnerScoring scoring;
     private final ScoreLedger ledger;
     private final ObjectMapper json;
+    private final Event<ScoringChanged> changed;
 
-    public ScoringSettingsService(Jdbc jdbc, OwnerScoring scoring, ScoreLedger ledger, ObjectMapper json) {
+    public ScoringSettingsService(
+            Jdbc jdbc, OwnerScoring scoring, ScoreLedger ledger, ObjectMapper json, Event<ScoringChanged> changed) {
         this.jdbc = jdbc;
         this.scoring = scoring;
         this.ledger = ledger;
         this.json = json;
+        this.changed = changed;
     }
 
     public record Versioned(ScoringSettingsView settings, long version) {}
@@ -107,6 +111,7 @@ public class ScoringSettingsService {
                     rs -> rs.getObject("id", UUID.class));
             ledger.rescoreOwner(owner, next, version);
         }
+        changed.fire(new ScoringChanged(owner));
         return new Versioned(ScoringSettingsView.of(next), version);
     }
 

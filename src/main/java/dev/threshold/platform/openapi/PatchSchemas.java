@@ -23,7 +23,14 @@ final class PatchSchemas {
 
     /** Input schema → its patch schema, and the fields a patch may not clear besides the required ones. */
     private static final Map<String, String> PATCHES = Map.of(
-            "ContactInput", "ContactPatch", "InteractionInput", "InteractionPatch", "ActionInput", "ActionPatch");
+            "ContactInput",
+            "ContactPatch",
+            "InteractionInput",
+            "InteractionPatch",
+            "ActionInput",
+            "ActionPatch",
+            "WebhookInput",
+            "WebhookPatch");
 
     private static final Map<String, Set<String>> NOT_CLEARABLE =
             Map.of("InteractionPatch", Set.of("contactId", "occurredAt"));

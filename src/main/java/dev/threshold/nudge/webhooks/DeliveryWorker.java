@@ -1,0 +1,379 @@
+package dev.threshold.nudge.webhooks;
+
+import dev.threshold.nudge.events.EventsRaised;
+import dev.threshold.platform.persistence.Jdbc;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers the outbox's pending deliveries, on any instance. A round claims up to {@link WebhooksConfig#batch()} due
+ * deliveries in one statement ({@code FOR UPDATE SKIP LOCKED}, so instances never take the same row) and leases
+ * them (their next attempt moves past the request timeout: a worker that dies mid-request leaves them to another
+ * instance once the lease ends). Only the oldest pending delivery of a contact per endpoint is due, so one contact's
+ * events arrive in order. Each is signed (Standard Webhooks), checked against the SSRF rules again and sent to the
+ * address that was checked, without following redirects; the results are stored in one statement: 2xx delivered,
+ * 410 disables the endpoint, anything else (or no answer within the timeout) is retried after a growing, jittered
+ * delay until {@link WebhooksConfig#retryFor()} after the event, then given up.
+ *
+ * <p>Rounds run on one thread per instance: after a commit that queued deliveries (at once), and every
+ * {@link WebhooksConfig#pollInterval()}.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final Duration MAX_DELAY = Duration.ofHours(4);
+    private static final int MAX_ERROR = 500;
+
+    static final String CLAIM = "UPDATE webhook_deliveries d SET attempts = d.attempts + 1, last_attempt_at = ?,"
+            + " next_attempt_at = ?"
+            + " FROM (SELECT x.owner_id, x.id FROM webhook_deliveries x"
+            + "       JOIN webhooks h ON h.owner_id = x.owner_id AND h.id = x.webhook_id AND h.enabled"
+            + "       WHERE x.status = 'PENDING' AND x.next_attempt_at <= ?"
+            + "         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries y WHERE y.owner_id = x.owner_id"
+            + "           AND y.webhook_id = x.webhook_id AND y.contact_id = x.contact_id AND y.status = 'PENDING'"
+            + "           AND y.seq < x.seq)"
+            + "       LIMIT ? FOR UPDATE OF x SKIP LOCKED) p,"
+            + "      webhooks w, nudge_events e"
+            + " WHERE d.owner_id = p.owner_id AND d.id = p.id AND w.owner_id = d.owner_id AND w.id = d.webhook_id"
+            + "   AND e.owner_id = d.owner_id AND e.id = d.event_id"
+            + " RETURNING d.owner_id AS owner_id, d.id AS id, d.webhook_id AS webhook_id, d.event_id AS event_id,"
+            + "   d.attempts AS attempts, e.created_at AS event_at, w.url AS url, w.secret AS secret, e.body AS body";
+
+    private static final String RECORD = "UPDATE webhook_deliveries d SET status = v.status, response_code = v.code,"
+            + " last_error = v.error, next_attempt_at = v.next,"
+            + " delivered_at = CASE WHEN v.status = 'DELIVERED' THEN v.at END"
+            + " FROM unnest(CAST(? AS varchar[]), CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS int[]),"
+            + "   CAST(? AS varchar[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]))"
+            + "   AS v(owner_id, id, status, code, error, next, at)"
+            + " WHERE d.owner_id = v.owner_id AND d.id = v.id";
+
+    /** A claimed delivery. */
+    record Claimed(
+            String owner,
+            UUID id,
+            UUID webhookId,
+            UUID eventId,
+            int attempts,
+            Instant eventAt,
+            String url,
+            byte[] secret,
+            String body) {}
+
+    /** The outcome of one attempt. */
+    record Outcome(Claimed delivery, Integer code, String error) {
+        boolean delivered() {
+            return code != null && code >= 200 && code < 300;
+        }
+
+        boolean gone() {
+            return code != null && code == 410;
+        }
+    }
+
+    private final Jdbc jdbc;
+    private final WebhooksConfig config;
+    private final WebhookService webhooks;
+    private final UrlGuard guard;
+    private final HttpClient client;
+    private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "webhook-deliveries");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
+
+    public DeliveryWorker(Jdbc jdbc, WebhooksConfig config, WebhookService webhooks, Vertx vertx) {
+        this.jdbc = jdbc;
+        this.config = config;
+        this.webhooks = webhooks;
+        this.guard = new UrlGuard(config.allowPrivate());
+        int timeout = (int) config.timeout().toMillis();
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setConnectTimeout(timeout)
+                        .setVerifyHost(true)
+                        .setForceSni(true)
+                        .setKeepAlive(true)
+                        .setTryUseCompression(false),
+                new PoolOptions().setHttp1MaxSize(Math.max(4, config.batch())));
+    }
+
+    void onRaised(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsRaised raised) {
+        if (config.wakeOnCommit()) {
+            wake();
+        }
+    }
+
+    @Scheduled(
+            identity = "webhook-deliveries",
+            every = "{threshold.webhooks.poll-interval}",
+            delayed = "{threshold.webhooks.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** Runs rounds on the worker thread until nothing is due; coalesces wake-ups that come meanwhile. */
+    void wake() {
+        if (paused.get() || !webhooks.configured()) {
+            return;
+        }
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            loop.execute(this::run);
+        }
+    }
+
+    private void run() {
+        try {
+            while (again.getAndSet(false) && !paused.get()) {
+                drainQuietly();
+            }
+        } finally {
+            running.set(false);
+            if (again.get() && !paused.get() && running.compareAndSet(false, true)) {
+                loop.execute(this::run);
+            }
+        }
+    }
+
+    private void drainQuietly() {
+        try {
+            drain(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "Delivering webhooks failed (%s); next try in %s",
+                    e.getClass().getSimpleName(), config.pollInterval());
+        }
+    }
+
+    /** Tests: stop the timer and the wake-ups (rounds run only when a test calls {@link #drain}). */
+    void pause(boolean pause) {
+        paused.set(pause);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        paused.set(true);
+        loop.shutdown();
+    }
+
+    /** Delivers everything due at {@code now}, round after round; how many attempts it made. */
+    public int drain(Instant now) {
+        if (!webhooks.configured()) {
+            return 0;
+        }
+        int total = 0;
+        for (int round = 0; round < 10_000; round++) {
+            List<Claimed> claimed = claim(now);
+            if (claimed.isEmpty()) {
+                break;
+            }
+            record(send(claimed), now);
+            total += claimed.size();
+            now = Instant.now().isAfter(now) ? Instant.now() : now;
+        }
+        return total;
+    }
+
+    /** Claims and leases the deliveries due at {@code now} (one statement, its own transaction). */
+    List<Claimed> claim(Instant now) {
+        Instant lease = now.plus(config.timeout().multipliedBy(3));
+        return jdbc.list(
+                CLAIM,
+                ps -> {
+                    ps.setObject(1, now.atOffset(ZoneOffset.UTC));
+                    ps.setObject(2, lease.atOffset(ZoneOffset.UTC));
+                    ps.setObject(3, now.atOffset(ZoneOffset.UTC));
+                    ps.setInt(4, config.batch());
+                },
+                rs -> new Claimed(
+                        rs.getString("owner_id"),
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("webhook_id", UUID.class),
+                        rs.getObject("event_id", UUID.class),
+                        rs.getInt("attempts"),
+                        rs.getObject("event_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("url"),
+                        rs.getBytes("secret"),
+                        rs.getString("body")));
+    }
+
+    /** Sends every claimed delivery at once (at most one batch in flight); waits for all outcomes. */
+    private List<Outcome> send(List<Claimed> claimed) {
+        List<CompletableFuture<Outcome>> pending = new ArrayList<>(claimed.size());
+        for (Claimed d : claimed) {
+            pending.add(sendOne(d));
+        }
+        List<Outcome> outcomes = new ArrayList<>(claimed.size());
+        for (int i = 0; i < pending.size(); i++) {
+            try {
+                outcomes.add(pending.get(i).get(config.timeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS));
+            } catch (Exception e) {
+                outcomes.add(new Outcome(
+                        claimed.get(i), null, "no answer: " + e.getClass().getSimpleName()));
+            }
+        }
+        return outcomes;
+    }
+
+    private CompletableFuture<Outcome> sendOne(Claimed d) {
+        UrlGuard.Target target;
+        byte[] key;
+        try {
+            target = guard.check(d.url());
+            key = webhooks.box().open(d.secret(), WebhookService.binding(d.owner(), d.webhookId()));
+        } catch (UrlGuard.Refused e) {
+            return CompletableFuture.completedFuture(new Outcome(d, null, "refused: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Outcome(d, null, "cannot sign: " + e.getMessage()));
+        }
+        long timestamp = Instant.now().getEpochSecond();
+        String id = d.eventId().toString();
+        long timeout = config.timeout().toMillis();
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(target.uri().toString())
+                .setServer(SocketAddress.inetSocketAddress(
+                        target.port(), target.address().getHostAddress()))
+                .setFollowRedirects(false)
+                .setConnectTimeout(timeout)
+                .setIdleTimeout(timeout)
+                .putHeader("content-type", "application/json")
+                .putHeader("user-agent", "Threshold-Webhooks/1")
+                .putHeader("webhook-id", id)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", Signatures.sign(key, id, timestamp, d.body()));
+        Future<Integer> status = client.request(options)
+                .compose(request -> request.send(Buffer.buffer(d.body())))
+                .compose(response -> {
+                    response.handler(ignored -> {}); // the receiver's body is not read
+                    return response.end().map(v -> response.statusCode());
+                });
+        return status.toCompletionStage()
+                .toCompletableFuture()
+                .handle((code, error) -> error == null
+                        ? new Outcome(d, code, code >= 200 && code < 300 ? null : "answered " + code)
+                        : new Outcome(d, null, describe(error)));
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage() == null ? "" : ": " + error.getMessage();
+        String text = error.getClass().getSimpleName() + message;
+        return text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
+    }
+
+    /** Stores the outcomes in one statement; a 410 disables its endpoint and ends its pending deliveries. */
+    private void record(List<Outcome> outcomes, Instant now) {
+        int n = outcomes.size();
+        String[] owners = new String[n];
+        UUID[] ids = new UUID[n];
+        String[] statuses = new String[n];
+        Integer[] codes = new Integer[n];
+        String[] errors = new String[n];
+        OffsetDateTime[] next = new OffsetDateTime[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        Instant done = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < n; i++) {
+            Outcome o = outcomes.get(i);
+            owners[i] = o.delivery().owner();
+            ids[i] = o.delivery().id();
+            codes[i] = o.code();
+            errors[i] = o.error() == null
+                    ? null
+                    : o.error().length() > MAX_ERROR ? o.error().substring(0, MAX_ERROR) : o.error();
+            at[i] = done.atOffset(ZoneOffset.UTC);
+            if (o.delivered()) {
+                statuses[i] = "DELIVERED";
+            } else if (o.gone()) {
+                statuses[i] = "FAILED";
+            } else {
+                Optional<Instant> retry = retryAt(o.delivery(), now);
+                statuses[i] = retry.isPresent() ? "PENDING" : "FAILED";
+                next[i] = retry.map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null);
+            }
+        }
+        jdbc.update(RECORD, ps -> {
+            Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("varchar", owners));
+            ps.setArray(2, c.createArrayOf("uuid", ids));
+            ps.setArray(3, c.createArrayOf("varchar", statuses));
+            ps.setArray(4, c.createArrayOf("int4", codes));
+            ps.setArray(5, c.createArrayOf("varchar", errors));
+            ps.setArray(6, c.createArrayOf("timestamptz", next));
+            ps.setArray(7, c.createArrayOf("timestamptz", at));
+        });
+        for (Outcome o : outcomes) {
+            if (o.gone()) {
+                disable(o.delivery(), done);
+            }
+        }
+    }
+
+    /** The next attempt after a failed one, or empty when it would come after the retry period. */
+    Optional<Instant> retryAt(Claimed d, Instant now) {
+        Duration delay = delay(d.attempts(), config.firstRetry());
+        Instant next = now.plus(delay);
+        return next.isAfter(d.eventAt().plus(config.retryFor())) ? Optional.empty() : Optional.of(next);
+    }
+
+    /** first × 3^(attempt − 1), at most 4 h, ±20 % jitter. */
+    static Duration delay(int attempt, Duration first) {
+        double base = first.toMillis() * Math.pow(3, Math.max(0, attempt - 1));
+        base = Math.min(base, MAX_DELAY.toMillis());
+        double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis((long) (base * jitter));
+    }
+
+    private void disable(Claimed d, Instant at) {
+        jdbc.update(
+                "UPDATE webhooks SET enabled = false, disabled_reason = ?, updated_at = ?, version = version + 1"
+                        + " WHERE owner_id = ? AND id = ? AND enabled",
+                ps -> {
+                    ps.setString(1, "the receiver answered 410 Gone at " + at);
+                    ps.setObject(2, at.atOffset(ZoneOffset.UTC));
+                    ps.setString(3, d.owner());
+                    ps.setObject(4, d.webhookId());
+                });
+        jdbc.update(
+                "UPDATE webhook_deliveries SET status = 'FAILED', next_attempt_at = NULL,"
+                        + " last_error = coalesce(last_error, 'endpoint disabled (410 Gone)')"
+                        + " WHERE owner_id = ? AND webhook_id = ? AND status = 'PENDING'",
+                ps -> {
+                    ps.setString(1, d.owner());
+                    ps.setObject(2, d.webhookId());
+                });
+    }
+}
