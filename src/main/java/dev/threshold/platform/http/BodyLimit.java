@@ -23,10 +23,16 @@ import java.util.regex.Pattern;
  * before any of it is read. Operations that take a whole file ({@link TakesFile}) are allowed
  * {@code threshold.http.max-import-size} instead; their paths are read from the resource classes at start-up.
  * Kept as a Vert.x route: Quarkus' own limit, {@code quarkus.http.limits.max-body-size}, is one for all paths and
- * answers with an empty body; it stays as the hard stop for bodies sent without a length.
+ * answers with an empty body; it stays as the hard stop. A body sent without a length (chunked) is held to the same
+ * per-path limit while it is read: a second route, right after Quarkus' own, replaces the limit Quarkus hands to the
+ * request's input stream (the routing context's {@value #QUARKUS_LIMIT_KEY}) by this path's, so that raising the
+ * hard stop for the imports' large bodies raises it for no other path.
  */
 @ApplicationScoped
 public class BodyLimit {
+
+    /** Where Quarkus (HttpServerCommonHandlers, order -2) leaves the limit its VertxInputStream enforces. */
+    static final String QUARKUS_LIMIT_KEY = "io.quarkus.max-request-size";
 
     private final long maxBytes;
     private final long maxFileBytes;
@@ -62,6 +68,14 @@ public class BodyLimit {
                             .end(Json.encode(problem));
                     return;
                 }
+            }
+            ctx.next();
+        });
+        // After Quarkus' upload limit (order -2), which stored its single limit for bodies without a length.
+        router.route().order(-1).handler(ctx -> {
+            if (ctx.request().getHeader("Content-Length") == null) {
+                long limit = takesFile.matcher(ctx.normalizedPath()).matches() ? maxFileBytes : maxBytes;
+                ctx.put(QUARKUS_LIMIT_KEY, limit);
             }
             ctx.next();
         });
