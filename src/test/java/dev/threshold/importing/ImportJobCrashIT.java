@@ -37,7 +37,7 @@ import java.util.function.Predicate;
  */
 class ImportJobCrashIT {
 
-    private static final int CARDS = 60_000;
+    private static final int CARDS = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http =
@@ -102,7 +102,7 @@ class ImportJobCrashIT {
         JsonNode done = await(
                 token,
                 again.headers().firstValue("Location").orElseThrow(),
-                Duration.ofMinutes(10),
+                Duration.ofMinutes(20),
                 job -> !job.get("status").asText().matches("QUEUED|RUNNING"));
         Assertions.assertEquals("SUCCEEDED", done.get("status").asText(), done.toString());
         Assertions.assertEquals(CARDS, done.get("report").get("created").asInt(), done.toString());

@@ -2,6 +2,7 @@ package dev.threshold.importing;
 
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.support.ApiTest;
+import dev.threshold.support.RawHttp;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -233,6 +235,30 @@ class ImportJobResourceTest extends ApiTest {
         Assertions.assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
         Assertions.assertEquals(6, job.getInt("report.created"));
         Assertions.assertNotNull(job.get("report.messages"));
+    }
+
+    @Test
+    void aSmallBodyWithoutALengthRunsNowAndOtherPathsKeepTheirLimitWithoutOne() throws Exception {
+        // sent chunked (no Content-Length): spooled, found small, imported while the request waits
+        as(owner)
+                .contentType("text/vcard")
+                .body(new ByteArrayInputStream(fixture("contacts-21-30-40.vcf")))
+                .post("/api/v1/imports/vcard")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(3));
+        Assertions.assertEquals("SUCCEEDED", finished.next(owner, WAIT).status());
+        // raising the imports' limit to 4 GB raised it for no other path: 12 MB without a length to /contacts
+        String raw = RawHttp.postChunked(
+                "/api/v1/contacts", TestTokens.forOwner(owner), "application/json", 12L * 1024 * 1024);
+        Assertions.assertTrue(raw.startsWith("HTTP/1.1 413"), raw);
+        // while a small JSON body without a length is read as before
+        as(owner)
+                .body(new ByteArrayInputStream("{\"displayName\": \"Chunked Chen\"}".getBytes(StandardCharsets.UTF_8)))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .body("displayName", equalTo("Chunked Chen"));
     }
 
     @Test
