@@ -16,9 +16,10 @@ public record ImportJob(
                 long bytesRead,
         @Schema(description = "The body's size in bytes") Long bytesTotal,
         @Schema(
-                        description = "The import's report once SUCCEEDED (as the synchronous import answers it)",
+                        description = "The import's report once SUCCEEDED, as the synchronous import answers it (a"
+                                + " capture's report adds its own fields)",
                         nullable = true,
-                        type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
+                        implementation = ImportReport.class)
                 JsonNode report,
         @Schema(description = "Why it FAILED, in words", nullable = true) String error,
         boolean dryRun,

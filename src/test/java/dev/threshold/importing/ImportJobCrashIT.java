@@ -55,6 +55,12 @@ class ImportJobCrashIT {
         if (postgres != null) {
             postgres.close();
         }
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test
