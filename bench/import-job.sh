@@ -112,7 +112,7 @@ SAMPLER=$!
 log "posting ${SIZE} bytes"
 T0=$(date +%s.%N)
 curl -sS -o "$BASE/accepted.json" -D "$BASE/accepted.head" -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: text/csv' --data-binary @"$BASE/Connections.csv" "http://127.0.0.1:$HTTP_PORT/api/v1/imports/linkedin"
+    -H 'Expect:' -H 'Content-Type: text/csv' --data-binary @"$BASE/Connections.csv" "http://127.0.0.1:$HTTP_PORT/api/v1/imports/linkedin"
 T1=$(date +%s.%N)
 STATUS=$(head -1 "$BASE/accepted.head" | awk '{print $2}')
 [ "$STATUS" = 202 ] || { log "expected 202, got $STATUS"; cat "$BASE/accepted.json" >&2; exit 1; }
