@@ -4,13 +4,19 @@ import dev.threshold.platform.api.TakesFile;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.problem.ApiProblem;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,9 +29,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Imports of contact files. Each takes the file itself as the body ({@code text/csv}, {@code text/vcard})
@@ -43,12 +50,18 @@ public class ImportResource {
     static final String CSV = "text/csv";
     static final String VCARD = "text/vcard";
     private static final String DRY_RUN = "Report what the import would do without writing anything";
+    static final String PREFER =
+            "`respond-async` runs the import as a job: 202 with the job, `Location: /api/v1/imports/{id}` and"
+                    + " `Preference-Applied: respond-async`; follow it with GET /imports/{id}. A body over 32 MB runs"
+                    + " as a job without asking.";
 
     private final ImportService service;
+    private final ImportJobs jobs;
     private final CurrentOwner owner;
 
-    public ImportResource(ImportService service, CurrentOwner owner) {
+    public ImportResource(ImportService service, ImportJobs jobs, CurrentOwner owner) {
         this.service = service;
+        this.jobs = jobs;
         this.owner = owner;
     }
 
@@ -99,25 +112,54 @@ public class ImportResource {
                     @Content(
                             schema = @Schema(implementation = ImportReport.class),
                             examples = @ExampleObject(name = "report", value = ImportExamples.LINKEDIN_REPORT)))
-    public ImportReport linkedIn(
+    @APIResponse(
+            responseCode = "202",
+            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/imports/{id}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Preference-Applied",
+                        description = "respond-async",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportJob.class),
+                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
+    @APIResponse(
+            responseCode = "507",
+            description = "No room on the service's disk to keep the upload while it is imported; nothing was imported",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    public Response linkedIn(
             InputStream body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
             @Parameter(
                             description =
                                     "Your name or LinkedIn profile URL as messages.csv shows it (only with a messages part)")
                     @QueryParam("me")
-                    String me) {
-        return service.importFile(owner.id(), LinkedInConnections.KIND, () -> body, null, null, flag(dryRun));
+                    String me,
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = PREFER) @HeaderParam("Prefer")
+                    String prefer,
+            @Context HttpHeaders headers) {
+        return jobs.accept(LinkedInConnections.KIND, owner.id(), body, headers, options(dryRun, me));
     }
 
     @POST
     @Path("linkedin")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    public ImportReport linkedInMultipart(
+    public Response linkedInMultipart(
             @RestForm(FileUpload.ALL) List<FileUpload> parts,
             @QueryParam("dryRun") String dryRun,
-            @QueryParam("me") String me) {
+            @QueryParam("me") String me,
+            @Context HttpHeaders headers) {
         FileUpload messages = named(parts, "messages");
         if (messages == null) {
             messages = parts.stream()
@@ -138,15 +180,24 @@ public class ImportResource {
             throw ApiProblem.invalid(
                     "connections", "is required: the Connections.csv of the LinkedIn export as a file part");
         }
-        FileUpload file = connections;
-        FileUpload msgs = messages;
-        return service.importFile(
-                owner.id(),
+        String ownerId = owner.id();
+        boolean dry = flag(dryRun);
+        List<java.nio.file.Path> files = messages == null
+                ? List.of(connections.uploadedFile())
+                : List.of(connections.uploadedFile(), messages.uploadedFile());
+        return jobs.acceptFiles(
+                ownerId,
                 LinkedInConnections.KIND,
-                () -> Files.newInputStream(file.uploadedFile()),
-                msgs == null ? null : () -> Files.newInputStream(msgs.uploadedFile()),
-                me,
-                flag(dryRun));
+                files,
+                ImportJobs.prefersAsync(headers),
+                dry,
+                spooled -> service.importFile(
+                        ownerId,
+                        LinkedInConnections.KIND,
+                        () -> spooled.open(0),
+                        files.size() > 1 ? () -> spooled.open(1) : null,
+                        me,
+                        dry));
     }
 
     @POST
@@ -185,19 +236,49 @@ public class ImportResource {
                     @Content(
                             schema = @Schema(implementation = ImportReport.class),
                             examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
-    public ImportReport vcard(InputStream body, @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun) {
-        return service.importFile(owner.id(), VCards.KIND, () -> body, null, null, flag(dryRun));
+    @APIResponse(
+            responseCode = "202",
+            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/imports/{id}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Preference-Applied",
+                        description = "respond-async",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportJob.class),
+                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
+    @APIResponse(
+            responseCode = "507",
+            description = "No room on the service's disk to keep the upload while it is imported; nothing was imported",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    public Response vcard(
+            InputStream body,
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = PREFER) @HeaderParam("Prefer")
+                    String prefer,
+            @Context HttpHeaders headers) {
+        return jobs.accept(VCards.KIND, owner.id(), body, headers, options(dryRun, null));
     }
 
     @POST
     @Path("vcard")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    public ImportReport vcardMultipart(
-            @RestForm(FileUpload.ALL) List<FileUpload> parts, @QueryParam("dryRun") String dryRun) {
-        FileUpload file = first(parts);
-        return service.importFile(
-                owner.id(), VCards.KIND, () -> Files.newInputStream(file.uploadedFile()), null, null, flag(dryRun));
+    public Response vcardMultipart(
+            @RestForm(FileUpload.ALL) List<FileUpload> parts,
+            @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers) {
+        return firstPart(VCards.KIND, parts, dryRun, headers);
     }
 
     @POST
@@ -236,25 +317,75 @@ public class ImportResource {
                     @Content(
                             schema = @Schema(implementation = ImportReport.class),
                             examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
-    public ImportReport google(
-            InputStream body, @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun) {
-        return service.importFile(owner.id(), GoogleContacts.KIND, () -> body, null, null, flag(dryRun));
+    @APIResponse(
+            responseCode = "202",
+            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/imports/{id}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Preference-Applied",
+                        description = "respond-async",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportJob.class),
+                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
+    @APIResponse(
+            responseCode = "507",
+            description = "No room on the service's disk to keep the upload while it is imported; nothing was imported",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    public Response google(
+            InputStream body,
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = PREFER) @HeaderParam("Prefer")
+                    String prefer,
+            @Context HttpHeaders headers) {
+        return jobs.accept(GoogleContacts.KIND, owner.id(), body, headers, options(dryRun, null));
     }
 
     @POST
     @Path("google")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    public ImportReport googleMultipart(
-            @RestForm(FileUpload.ALL) List<FileUpload> parts, @QueryParam("dryRun") String dryRun) {
+    public Response googleMultipart(
+            @RestForm(FileUpload.ALL) List<FileUpload> parts,
+            @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers) {
+        return firstPart(GoogleContacts.KIND, parts, dryRun, headers);
+    }
+
+    /** A single-file import uploaded as multipart: its first part, now or as a job. */
+    private Response firstPart(String kind, List<FileUpload> parts, String dryRun, HttpHeaders headers) {
         FileUpload file = first(parts);
-        return service.importFile(
-                owner.id(),
-                GoogleContacts.KIND,
-                () -> Files.newInputStream(file.uploadedFile()),
-                null,
-                null,
-                flag(dryRun));
+        String ownerId = owner.id();
+        boolean dry = flag(dryRun);
+        return jobs.acceptFiles(
+                ownerId,
+                kind,
+                List.of(file.uploadedFile()),
+                ImportJobs.prefersAsync(headers),
+                dry,
+                files -> service.importFile(ownerId, kind, () -> files.open(0), null, null, dry));
+    }
+
+    /** The query parameters an import kind reads, as {@link ImportKind} options. */
+    private static Map<String, String> options(String dryRun, String me) {
+        Map<String, String> options = new HashMap<>();
+        if (dryRun != null) {
+            options.put("dryRun", dryRun);
+        }
+        if (me != null) {
+            options.put("me", me);
+        }
+        return options;
     }
 
     private static FileUpload first(List<FileUpload> parts) {

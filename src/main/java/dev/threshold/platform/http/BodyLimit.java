@@ -5,6 +5,7 @@ import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.platform.problem.Problem;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -23,10 +24,17 @@ import java.util.regex.Pattern;
  * before any of it is read. Operations that take a whole file ({@link TakesFile}) are allowed
  * {@code threshold.http.max-import-size} instead; their paths are read from the resource classes at start-up.
  * Kept as a Vert.x route: Quarkus' own limit, {@code quarkus.http.limits.max-body-size}, is one for all paths and
- * answers with an empty body; it stays as the hard stop for bodies sent without a length.
+ * answers with an empty body; it stays as the hard stop. A body sent without a length (chunked) is held to the same
+ * per-path limit while it is read: a second route, right after Quarkus' own, replaces the limit Quarkus hands to the
+ * request's input stream (the routing context's {@value #QUARKUS_LIMIT_KEY}) by this path's, and reads the body
+ * of any other path with Vert.x' body handler, limited to {@code max-body-size}, so that raising the hard stop for
+ * the imports' large bodies raises it for no other path.
  */
 @ApplicationScoped
 public class BodyLimit {
+
+    /** Where Quarkus (HttpServerCommonHandlers, order -2) leaves the limit its VertxInputStream enforces. */
+    static final String QUARKUS_LIMIT_KEY = "io.quarkus.max-request-size";
 
     private final long maxBytes;
     private final long maxFileBytes;
@@ -60,6 +68,23 @@ public class BodyLimit {
                             .putHeader("Content-Type", Problem.MEDIA_TYPE)
                             .putHeader("Connection", "close")
                             .end(Json.encode(problem));
+                    return;
+                }
+            }
+            ctx.next();
+        });
+        // After Quarkus' upload limit (order -2), which stored its single limit for bodies without a length: a file
+        // operation's stream stops at max-import-size; any other body without a length is read here, up to
+        // max-body-size (a larger one is a 413), and handed on as read.
+        BodyHandler bounded = BodyHandler.create(false).setBodyLimit(maxBytes);
+        router.route().order(-1).handler(ctx -> {
+            if (ctx.request().getHeader("Content-Length") == null
+                    && ctx.request().getHeader("Transfer-Encoding") != null) {
+                if (takesFile.matcher(ctx.normalizedPath()).matches()) {
+                    ctx.put(QUARKUS_LIMIT_KEY, maxFileBytes);
+                } else {
+                    ctx.put(QUARKUS_LIMIT_KEY, maxBytes);
+                    bounded.handle(ctx);
                     return;
                 }
             }

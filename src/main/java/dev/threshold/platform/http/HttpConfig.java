@@ -13,10 +13,11 @@ public interface HttpConfig {
     MemorySize maxBodySize();
 
     /**
-     * Largest declared body of an operation that takes a whole file (THRESHOLD_HTTP_MAX_IMPORT_SIZE); at most
-     * {@code quarkus.http.limits.max-body-size}, the hard stop for bodies sent without a length.
+     * Largest body of an operation that takes a whole file (THRESHOLD_HTTP_MAX_IMPORT_SIZE): the imports, whose
+     * bodies over {@code threshold.imports.async-threshold} are spooled to disk and run as jobs; at most
+     * {@code quarkus.http.limits.max-body-size}, the hard stop.
      */
-    @WithDefault("64M")
+    @WithDefault("4G")
     MemorySize maxImportSize();
 
     Hsts hsts();

@@ -25,8 +25,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -50,8 +55,9 @@ import java.util.regex.Pattern;
  * body is answered 422. The response body stored is the exact bytes sent: the entity is serialised here,
  * with the application's {@link ObjectMapper}, and sent as those bytes.
  *
- * <p>The request body is buffered to hash it: it is bounded by the operation's body limit (platform.http.BodyLimit),
- * the larger one for an operation declared {@link TakesFile}, whose transaction may also run for
+ * <p>The request body is buffered to hash it: it is bounded by the operation's body limit (platform.http.BodyLimit);
+ * the body of an operation declared {@link TakesFile} (up to 4 GB) is copied to a temporary file as it is hashed
+ * instead, and the resource reads that file. Such an operation's transaction may also run for
  * {@link Transactions#LONG_RUNNING}. The problems (409 in flight, 422 reused key, and whatever a failed commit
  * deserves) are built from platform.problem's parts like every other.
  */
@@ -109,13 +115,19 @@ public class Idempotency {
             throw ApiProblem.invalid(HEADER, "must be 1 to 255 printable ASCII characters, sent once");
         }
         String ownerId = owner.id();
-        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
-        request.setEntityStream(new ByteArrayInputStream(body));
-        byte[] hash = hash(
-                request.getMethod(),
-                uri.getRequestUri().getRawPath(),
-                uri.getRequestUri().getRawQuery(),
-                body);
+        byte[] hash;
+        if (takesFile(resource) && request.hasEntity()) {
+            // a file (up to 4 GB): hashed while it is copied to a temporary file, never held in memory
+            hash = spoolAndHash(request, uri);
+        } else {
+            byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+            request.setEntityStream(new ByteArrayInputStream(body));
+            hash = hash(
+                    request.getMethod(),
+                    uri.getRequestUri().getRawPath(),
+                    uri.getRequestUri().getRawQuery(),
+                    body);
+        }
 
         if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
             LOG.warn("A transaction was still bound to this request thread; rolling it back");
@@ -273,16 +285,50 @@ public class Idempotency {
     }
 
     static byte[] hash(String method, String path, String query, byte[] body) {
+        MessageDigest sha = digest(method, path, query);
+        sha.update(body);
+        return sha.digest();
+    }
+
+    /** SHA-256 over method, path and query, ready for the body. */
+    private static MessageDigest digest(String method, String path, String query) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {method, path, query == null ? "" : query}) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
-            sha.update(body);
-            return sha.digest();
+            return sha;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Copies the body of a {@link TakesFile} request to a temporary file while hashing it (the same hash as
+     * {@link #hash}), and hands the resource that file instead: bounded memory for bodies of gigabytes. The file is
+     * unlinked at once; its space returns when the resource closes the stream (or it is collected).
+     */
+    private static byte[] spoolAndHash(ContainerRequestContext request, UriInfo uri) throws IOException {
+        MessageDigest sha = digest(
+                request.getMethod(),
+                uri.getRequestUri().getRawPath(),
+                uri.getRequestUri().getRawQuery());
+        Path file = Files.createTempFile("threshold-keyed-", ".body");
+        try {
+            try (InputStream in = request.getEntityStream();
+                    OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    sha.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            request.setEntityStream(new FileInputStream(file.toFile()));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return sha.digest();
     }
 }
