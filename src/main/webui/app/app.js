@@ -661,7 +661,7 @@ function importScreen(state = {}) {
     ${state.failed ? alertBox(state.message) : html`<p role="status" class="status">${state.message || ''}</p>`}
     ${job ? html`<div class="field"><label id="i-progress-label" for="i-progress">Import progress</label>
       <progress id="i-progress" aria-labelledby="i-progress-label" max=${job.bytesTotal || 1} value=${job.bytesTotal ? job.bytesRead || 0 : nothing}></progress>
-      <p class="hint">${words(job.status)}${job.bytesTotal ? `: ${mb(job.bytesRead)} of ${mb(job.bytesTotal)} MB read (${Math.floor(((job.bytesRead || 0) * 100) / job.bytesTotal)} %)` : ''}</p></div>` : nothing}
+      <p class="hint">${words(job.status)}${job.bytesTotal ? `: ${size(job.bytesRead)} of ${size(job.bytesTotal)} read (${Math.floor(((job.bytesRead || 0) * 100) / job.bytesTotal)} %)` : ''}</p></div>` : nothing}
     ${r ? html`<dl class="facts"><dt>Created</dt><dd>${r.created}</dd><dt>Updated</dt><dd>${r.updated}</dd>
       <dt>Unchanged</dt><dd>${r.unchanged}</dd><dt>Skipped</dt><dd>${r.skipped}</dd>
       ${r.messages ? html`<dt>Messages</dt><dd>${r.messages.created} created, ${r.messages.unchanged} unchanged, ${r.messages.skipped} skipped</dd>` : nothing}
@@ -673,7 +673,7 @@ function importScreen(state = {}) {
         <button @click=${() => download('vcard', 'contacts.vcf')}>Download vCard</button></div></section>`);
 }
 
-const mb = (bytes) => ((bytes || 0) / 1048576).toFixed(1);
+const size = (bytes) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${((bytes || 0) / 1024).toFixed(1)} kB`);
 
 /**
  * A long import runs as a job (202 with Location /api/v1/imports/{id}): its state is polled once a second and shown

@@ -396,7 +396,7 @@ class WebAppBrowserTest extends ApiTest {
         Locator progress = page.getByRole(AriaRole.PROGRESSBAR, new Page.GetByRoleOptions().setName("Import progress"));
         assertThat(progress).isVisible();
         assertThat(progress).hasAttribute("value", "500");
-        assertThat(page.locator("main")).containsText("0.0 of 0.0 MB read (25 %)");
+        assertThat(page.locator("main")).containsText("0.5 kB of 2.0 kB read (25 %)");
         check("import-progress");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Import finished");
         assertThat(page.locator("dl.facts")).containsText("7");
