@@ -41,7 +41,9 @@ export async function api(method, path, { body, headers = {}, raw = false, conte
   const h = { Accept: 'application/json, application/problem+json', ...headers };
   if (session.token) h.Authorization = `Bearer ${session.token}`;
   let payload;
-  if (body instanceof Blob) {
+  if (body instanceof FormData) {
+    payload = body; // multipart: the browser writes the Content-Type with its boundary
+  } else if (body instanceof Blob) {
     payload = body;
     h['Content-Type'] = contentType || 'application/octet-stream';
   } else if (body !== undefined) {
@@ -67,7 +69,10 @@ export async function api(method, path, { body, headers = {}, raw = false, conte
   }
   if (raw) return { status: res.status, etag: res.headers.get('ETag'), blob: await res.blob() };
   const text = await res.text();
-  return { status: res.status, etag: res.headers.get('ETag'), data: text ? JSON.parse(text) : null };
+  return {
+    status: res.status, etag: res.headers.get('ETag'), location: res.headers.get('Location'),
+    data: text ? JSON.parse(text) : null,
+  };
 }
 
 export function idempotencyKey() {

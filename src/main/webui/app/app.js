@@ -1,6 +1,8 @@
 // Threshold web app: lit-html templates (every value is bound as text, never parsed as markup), hash routes.
-import { html, svg, render, nothing } from 'lit';
+import { html, render, nothing } from 'lit';
 import { api, session, whenUnauthorized, ApiError, idempotencyKey } from './api.js';
+import { drawPyramid, drawHistory } from './charts.js';
+import { oidc, loadSignInConfig, resumeSession, signInWithProvider, signOutEverywhere, forget, whenSessionEnds } from './auth.js';
 import './app.css';
 
 const root = document.getElementById('app');
@@ -31,6 +33,8 @@ function shell(current, title, body) {
 
 function show(current, title, body) {
   if (!session.token) return; // a 401 went back to sign-in meanwhile
+  const screen = location.hash.replace(/^#\/?/, '').split('/')[0] || 'network';
+  if (current && current !== screen) return; // a slow answer for a screen the user has already left
   render(shell(current, title, body), root);
 }
 
@@ -54,6 +58,24 @@ function signIn() {
     if (location.hash === '' || location.hash === '#/sign-in') location.hash = '#/network';
     else route();
   };
+  if (oidc.config) {
+    const go = async (e) => {
+      e.target.disabled = true;
+      try { await signInWithProvider(); } catch (err) {
+        session.message = `The sign-in service could not be reached (${err.message || err}). Please try again.`;
+        signIn();
+      }
+    };
+    render(html`
+      <main id="main" class="signin">
+        <h1 tabindex="-1">Sign in to Threshold</h1>
+        ${alertBox(message)}
+        <p><button type="button" @click=${go}>Sign in with your account</button></p>
+        <p class="hint">You sign in at ${new URL(oidc.config.authority).host} and come back here.</p>
+      </main>`, root);
+    document.querySelector('h1')?.focus();
+    return;
+  }
   render(html`
     <main id="main" class="signin">
       <h1 tabindex="-1">Sign in to Threshold</h1>
@@ -68,9 +90,14 @@ function signIn() {
   document.querySelector('h1')?.focus();
 }
 
-function signOut() {
+async function signOut() {
   session.clear();
   session.message = 'You are signed out.';
+  if (oidc.config) {
+    try {
+      if (await signOutEverywhere()) return; // the issuer ends its session and sends the browser back here
+    } catch { /* the issuer is unreachable: signed out here at least */ }
+  }
   signIn();
 }
 
@@ -90,19 +117,10 @@ async function networkScreen() {
 
 function drawNetwork() {
   const s = net.summary;
-  const max = Math.max(1, ...TIERS.map((t) => s.tiers[t] || 0));
   const pyramid = html`
     <figure class="pyramid" aria-labelledby="pyramid-caption">
       <figcaption id="pyramid-caption">Tier pyramid</figcaption>
-      <svg viewBox="0 0 400 170" aria-hidden="true" focusable="false">
-        ${TIERS.map((t, i) => {
-          const w = 60 + (i * 340) / 3;
-          const filled = ((s.tiers[t] || 0) / max) * w;
-          return svg`<rect class="band tier-${t.toLowerCase()}" x=${200 - w / 2} y=${i * 42} width=${w} height="38" rx="3"></rect>
-                     <rect class="fill" x=${200 - filled / 2} y=${i * 42 + 30} width=${filled} height="8"></rect>
-                     <text x="200" y=${i * 42 + 22} text-anchor="middle">${words(t)}: ${s.tiers[t] || 0}</text>`;
-        })}
-      </svg>
+      <div class="chart-box pyramid-box"><canvas id="pyramid-chart" role="img" aria-label="Tier pyramid chart: contacts per tier, Ally at the top; the same counts are listed below"></canvas></div>
       <ul class="tiers">
         ${TIERS.map((t) => html`<li><span class="tier-mark tier-${t.toLowerCase()}" aria-hidden="true"></span>${words(t)}: <strong>${s.tiers[t] || 0}</strong></li>`)}
       </ul>
@@ -123,7 +141,12 @@ function drawNetwork() {
   show('network', 'Network', html`
     <p>${s.contacts} contacts, ${s.interactions.total} interactions logged.</p>
     <div class="grid">${pyramid}${actions}</div>${moves}`);
+  drawPyramid(document.getElementById('pyramid-chart'), TIERS.map((t) => ({
+    label: words(t), count: s.tiers[t] || 0, color: tierColor(t),
+  })));
 }
+
+const tierColor = (t) => getComputedStyle(document.documentElement).getPropertyValue(`--t-${t.toLowerCase()}`).trim();
 
 function moveItem(r, i) {
   const s = r.suggestedInteraction;
@@ -330,6 +353,12 @@ function drawContact(st) {
     <div class="grid">${explained}${historySection(st)}</div>
     ${logForm(st)}
     ${timeline(st)}`);
+  const f = st.floors || {};
+  const bands = [['STRANGER', 0, f.ACQUAINTANCE], ['ACQUAINTANCE', f.ACQUAINTANCE, f.FRIEND], ['FRIEND', f.FRIEND, f.ALLY], ['ALLY', f.ALLY, 100]]
+    .filter(([, lo, hi]) => lo != null && hi != null)
+    .map(([t, from, to]) => ({ label: words(t), from, to, color: tierColor(t) }));
+  drawHistory(document.getElementById('history-chart'),
+    (st.history || []).map((p) => ({ label: new Date(p.at).toLocaleDateString(), value: p.strength })), bands);
 }
 
 async function saveContact(e, st) {
@@ -361,20 +390,11 @@ async function deleteContact(st) {
 
 function historySection(st) {
   const pts = st.history || [];
-  const W = 600, H = 200;
-  const x = (i) => (pts.length < 2 ? 0 : (i / (pts.length - 1)) * W);
-  const y = (v) => H - (v / 100) * H;
-  const f = st.floors || {};
-  const bands = [['STRANGER', 0, f.ACQUAINTANCE], ['ACQUAINTANCE', f.ACQUAINTANCE, f.FRIEND], ['FRIEND', f.FRIEND, f.ALLY], ['ALLY', f.ALLY, 100]];
   return html`
     <section aria-labelledby="history-h">
       <h2 id="history-h">Strength history</h2>
       <figure class="chart">
-        <svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Strength history chart of the last 12 months; the same points are in the table below">
-          ${bands.map(([t, lo, hi]) => svg`<rect class="band tier-${t.toLowerCase()}" x="0" y=${y(hi)} width=${W} height=${y(lo) - y(hi)}></rect>
-            <text class="band-label" x="4" y=${y(hi) + 14}>${words(t)}</text>`)}
-          <polyline class="line" points=${pts.map((p, i) => `${x(i)},${y(p.strength)}`).join(' ')}></polyline>
-        </svg>
+        <div class="chart-box history-box"><canvas id="history-chart" role="img" aria-label="Strength history chart of the last 12 months; the same points are in the table below"></canvas></div>
         <figcaption>Weekly strength over the last 12 months, with the tier floors as bands.</figcaption>
       </figure>
       <details><summary>Strength history as a table</summary>
@@ -583,17 +603,34 @@ async function settingsScreen(state = {}) {
 // ---------------------------------------------------------------------------------------------- import
 const KINDS = [['linkedin', 'LinkedIn connections (CSV)', 'text/csv'], ['google', 'Google Contacts (CSV)', 'text/csv'], ['vcard', 'vCard (.vcf)', 'text/vcard']];
 
+// Files over this size are sent with "Prefer: respond-async": the API may run them as a job (SPEC, "Large files
+// run as jobs"), which the screen follows with a progress bar.
+const ASYNC_ABOVE = 8 * 1024 * 1024;
+const imp = { job: null };
+
 function importScreen(state = {}) {
   const run = async (dryRun) => {
     const form = document.getElementById('import-form');
     const file = form.file.files[0];
     const kind = form.kind.value;
+    const messages = kind === 'linkedin' ? form.messages?.files[0] : undefined;
     if (!file) return importScreen({ message: 'Choose a file first.', kind });
     importScreen({ busy: true, kind, message: dryRun ? 'Previewing…' : 'Importing…' });
     try {
       const type = KINDS.find((k) => k[0] === kind)[2];
-      const r = (await api('POST', `/imports/${kind}?dryRun=${dryRun}`, { body: file, contentType: type })).data;
-      importScreen({ report: r, kind, message: dryRun ? 'Preview (nothing was written):' : 'Import finished:' });
+      let body = file;
+      if (messages) { // LinkedIn: Connections.csv and messages.csv in one multipart upload
+        body = new FormData();
+        body.append('connections', file, file.name);
+        body.append('messages', messages, messages.name);
+      }
+      const size = file.size + (messages ? messages.size : 0);
+      const headers = { 'Idempotency-Key': idempotencyKey() };
+      if (size > ASYNC_ABOVE) headers.Prefer = 'respond-async';
+      const res = await api('POST', `/imports/${kind}?dryRun=${dryRun}`, { body, contentType: type, headers });
+      const done = dryRun ? 'Preview (nothing was written):' : 'Import finished:';
+      if (res.status === 202 && res.location) return followJob(res.location, kind, done);
+      importScreen({ report: res.data, kind, message: done });
     } catch (err) {
       importScreen({ kind, message: errorText(err), failed: true });
     }
@@ -609,21 +646,60 @@ function importScreen(state = {}) {
     } catch (err) { importScreen({ message: errorText(err), failed: true }); }
   };
   const r = state.report;
+  const job = state.job;
   show('import', 'Import', html`
     <form id="import-form" class="stack" @submit=${(e) => { e.preventDefault(); run(false); }}>
       <div class="field"><label for="i-file">File</label><input id="i-file" name="file" type="file" accept=".csv,.vcf,text/csv,text/vcard"></div>
-      <div class="field"><label for="i-kind">Kind</label><select id="i-kind" name="kind">
+      <div class="field"><label for="i-kind">Kind</label><select id="i-kind" name="kind" @change=${(e) => importScreen({ kind: e.target.value })}>
         ${KINDS.map(([k, label]) => html`<option value=${k} ?selected=${state.kind === k}>${label}</option>`)}</select></div>
+      ${(state.kind || KINDS[0][0]) === 'linkedin' ? html`<div class="field"><label for="i-messages">Messages (messages.csv, optional)</label>
+        <input id="i-messages" name="messages" type="file" accept=".csv,text/csv" aria-describedby="i-messages-hint">
+        <p id="i-messages-hint" class="hint">The export's messages become Message interactions with your contacts.</p></div>` : nothing}
       <div class="row"><button type="button" @click=${() => run(true)} ?disabled=${state.busy}>Preview</button>
         <button type="submit" ?disabled=${state.busy}>Import</button></div>
     </form>
     ${state.failed ? alertBox(state.message) : html`<p role="status" class="status">${state.message || ''}</p>`}
+    ${job ? html`<div class="field"><label id="i-progress-label" for="i-progress">Import progress</label>
+      <progress id="i-progress" aria-labelledby="i-progress-label" max=${job.bytesTotal || 1} value=${job.bytesTotal ? job.bytesRead || 0 : nothing}></progress>
+      <p class="hint">${words(job.status)}${job.bytesTotal ? `: ${size(job.bytesRead)} of ${size(job.bytesTotal)} read (${Math.floor(((job.bytesRead || 0) * 100) / job.bytesTotal)} %)` : ''}</p></div>` : nothing}
     ${r ? html`<dl class="facts"><dt>Created</dt><dd>${r.created}</dd><dt>Updated</dt><dd>${r.updated}</dd>
-      <dt>Unchanged</dt><dd>${r.unchanged}</dd><dt>Skipped</dt><dd>${r.skipped}</dd></dl>
-      ${r.errors?.length ? html`<h2>Errors</h2><ul class="plain">${r.errors.map((e) => html`<li>Line ${e.line}: ${e.message}</li>`)}</ul>` : nothing}` : nothing}
+      <dt>Unchanged</dt><dd>${r.unchanged}</dd><dt>Skipped</dt><dd>${r.skipped}</dd>
+      ${r.messages ? html`<dt>Messages</dt><dd>${r.messages.created} created, ${r.messages.unchanged} unchanged, ${r.messages.skipped} skipped</dd>` : nothing}
+      ${r.interactions ? html`<dt>Interactions</dt><dd>${r.interactions.created} created, ${r.interactions.unchanged} unchanged, ${r.interactions.skipped} skipped</dd>` : nothing}</dl>
+      ${r.errors?.length ? html`<h2>Errors</h2><ul class="plain">${r.errors.map((e) => html`<li>${e.file ? `${e.file}, line` : 'Line'} ${e.line}: ${e.message}</li>`)}</ul>` : nothing}
+      ${r.warnings?.length ? html`<h2>Warnings</h2><ul class="plain">${r.warnings.map((e) => html`<li>Line ${e.line}: ${e.message}</li>`)}</ul>` : nothing}` : nothing}
     <section aria-labelledby="export-h"><h2 id="export-h">Export</h2>
       <div class="row"><button @click=${() => download('csv', 'contacts.csv')}>Download CSV</button>
         <button @click=${() => download('vcard', 'contacts.vcf')}>Download vCard</button></div></section>`);
+}
+
+const size = (bytes) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${((bytes || 0) / 1024).toFixed(1)} kB`);
+
+/**
+ * A long import runs as a job (202 with Location /api/v1/imports/{id}): its state is polled once a second and shown
+ * as a progress bar, then its report (or why it failed). Leaving the screen stops the polling.
+ */
+async function followJob(location, kind, done) {
+  const path = location.replace(/^.*\/api\/v1/, '');
+  const me = {};
+  imp.job = me;
+  for (;;) {
+    if (imp.job !== me || !location || !window.location.hash.startsWith('#/import')) return;
+    let job;
+    try {
+      job = (await api('GET', path)).data;
+    } catch (err) {
+      if (imp.job === me) importScreen({ kind, message: errorText(err), failed: true });
+      return;
+    }
+    if (imp.job !== me) return;
+    if (job.status === 'SUCCEEDED') return importScreen({ kind, job, report: job.report, message: done });
+    if (job.status === 'FAILED') {
+      return importScreen({ kind, job, failed: true, message: `The import failed: ${job.error || 'no reason given'}` });
+    }
+    importScreen({ kind, job, busy: true, message: 'Importing… (you may leave this page: the import goes on)' });
+    await new Promise((resolve) => { setTimeout(resolve, 1000); });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- router
@@ -647,11 +723,14 @@ async function route() {
   if (h1 && document.activeElement === document.body) h1.focus();
 }
 
-whenUnauthorized(() => signIn());
+whenUnauthorized(() => { forget(); signIn(); });
+whenSessionEnds(() => signIn());
 window.addEventListener('hashchange', () => route());
 
 async function start() {
-  if (!session.token) {
+  await loadSignInConfig();
+  if (oidc.config) await resumeSession();
+  else if (!session.token) {
     // Dev mode only: the service offers the printed dev token (the route does not exist in a production build).
     try {
       const res = await fetch('/dev/ui-token', { headers: { Accept: 'text/plain' } });

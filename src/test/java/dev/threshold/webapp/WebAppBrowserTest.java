@@ -6,6 +6,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
@@ -64,6 +66,8 @@ class WebAppBrowserTest extends ApiTest {
 
     @BeforeAll
     static void launch() throws IOException {
+        // a loaded 2-core CI machine can take longer than Playwright's 5 s to answer a screen's API calls
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         Files.createDirectories(SHOTS);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -141,6 +145,17 @@ class WebAppBrowserTest extends ApiTest {
         assertThat(h1()).hasText("Network");
     }
 
+    /** The chart library drew on this canvas (some pixel is not transparent). */
+    static void assertDrawn(Locator canvas) {
+        assertThat(canvas).isVisible();
+        assertTrue(
+                (Boolean)
+                        canvas.evaluate(
+                                "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                                        + " for (let i = 3; i < d.length; i += 4) if (d[i]) return c.width > 0; return false; }"),
+                "the chart is drawn");
+    }
+
     Locator h1() {
         return page.locator("h1");
     }
@@ -157,9 +172,13 @@ class WebAppBrowserTest extends ApiTest {
 
     /** axe-core on the current screen at 375 and 1440 px (no serious or critical violation); screenshots of both. */
     void check(String screen) {
+        check(page, screen);
+    }
+
+    static void check(Page page, String screen) {
         for (int width : new int[] {375, 1440}) {
             page.setViewportSize(width, 900);
-            injectAxe();
+            injectAxe(page);
             @SuppressWarnings("unchecked")
             List<String> violations =
                     (List<String>) page.evaluate("async () => { const r = await axe.run(document); return r.violations"
@@ -174,7 +193,7 @@ class WebAppBrowserTest extends ApiTest {
         page.setViewportSize(1440, 900);
     }
 
-    void injectAxe() {
+    static void injectAxe(Page page) {
         if (Boolean.TRUE.equals(page.evaluate("() => typeof window.axe !== 'undefined'"))) {
             return;
         }
@@ -215,6 +234,7 @@ class WebAppBrowserTest extends ApiTest {
         assertThat(pyramid.locator("ul.tiers")).containsText("Friend: 1");
         assertThat(pyramid.locator("ul.tiers")).containsText("Acquaintance: 2");
         assertThat(pyramid.locator("ul.tiers")).containsText("Stranger: 1");
+        assertDrawn(pyramid.getByRole(AriaRole.IMG));
         assertThat(page.locator("section", new Page.LocatorOptions().setHas(page.locator("#actions-h"))))
                 .containsText("clear");
         check("network");
@@ -264,6 +284,8 @@ class WebAppBrowserTest extends ApiTest {
                         AriaRole.TABLE,
                         new Page.GetByRoleOptions().setName("Strength history").setIncludeHidden(true)))
                 .isAttached();
+        assertDrawn(page.getByRole(
+                AriaRole.IMG, new Page.GetByRoleOptions().setName(Pattern.compile("^Strength history chart"))));
         check("contact");
 
         page.getByLabel("Type").selectOption("CALL");
@@ -322,5 +344,63 @@ class WebAppBrowserTest extends ApiTest {
         button("Preview").click();
         assertThat(page.locator("dl.facts")).containsText("Created");
         check("import");
+
+        // LinkedIn's messages.csv beside Connections.csv: one multipart upload, messages counted in the report
+        Path messages = Files.createTempFile("messages", ".csv");
+        try (InputStream in = getClass().getResourceAsStream("/imports/linkedin-messages.csv")) {
+            Files.write(messages, in.readAllBytes());
+        }
+        page.getByLabel("Messages (messages.csv, optional)").setInputFiles(messages);
+        button("Import").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Import finished");
+        assertThat(page.locator("dl.facts")).containsText("Messages");
+    }
+
+    /**
+     * A long import answers 202 with the job's Location (SPEC, "Large files run as jobs"): the screen polls the job
+     * and shows its progress, then its report. The job endpoint is another branch's work, so its answers are
+     * played here by the browser (page.route) exactly as SPEC.md words them.
+     */
+    @Test
+    void longImportShowsProgressThenTheReport() throws IOException {
+        signIn();
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        page.route(
+                Pattern.compile(".*/api/v1/imports/linkedin\\?.*"),
+                r -> r.fulfill(new Route.FulfillOptions()
+                        .setStatus(202)
+                        .setHeaders(Map.of("Location", "/api/v1/imports/job-1", "Content-Type", "application/json"))
+                        .setBody("{\"id\":\"job-1\",\"kind\":\"linkedin\",\"status\":\"QUEUED\",\"bytesRead\":0,"
+                                + "\"bytesTotal\":2000,\"report\":null,\"error\":null}")));
+        page.route(Pattern.compile(".*/api/v1/imports/job-1$"), r -> {
+            int n = polls.incrementAndGet();
+            String body = n < 4
+                    ? "{\"id\":\"job-1\",\"kind\":\"linkedin\",\"status\":\"RUNNING\",\"bytesRead\":500,"
+                            + "\"bytesTotal\":2000,\"report\":null,\"error\":null}"
+                    : "{\"id\":\"job-1\",\"kind\":\"linkedin\",\"status\":\"SUCCEEDED\",\"bytesRead\":2000,"
+                            + "\"bytesTotal\":2000,\"report\":{\"dryRun\":false,\"created\":7,\"updated\":1,"
+                            + "\"unchanged\":0,\"skipped\":1,\"errors\":[{\"line\":4,\"message\":\"no name\"}]},"
+                            + "\"error\":null}";
+            r.fulfill(new Route.FulfillOptions()
+                    .setStatus(200)
+                    .setContentType("application/json")
+                    .setBody(body));
+        });
+        link("Import").click();
+        Path csv = Files.createTempFile("linkedin", ".csv");
+        try (InputStream in = getClass().getResourceAsStream("/imports/linkedin-connections.csv")) {
+            Files.write(csv, in.readAllBytes());
+        }
+        page.getByLabel("File").setInputFiles(csv);
+        button("Import").click();
+        Locator progress = page.getByRole(AriaRole.PROGRESSBAR, new Page.GetByRoleOptions().setName("Import progress"));
+        assertThat(progress).isVisible();
+        assertThat(progress).hasAttribute("value", "500");
+        assertThat(page.locator("main")).containsText("0.5 kB of 2.0 kB read (25 %)");
+        check("import-progress");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Import finished");
+        assertThat(page.locator("dl.facts")).containsText("7");
+        assertThat(page.locator("main")).containsText("Line 4: no name");
+        assertThat(progress).hasAttribute("value", "2000");
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,14 @@ class WebAppServingTest extends ApiTest {
                 .asString();
         assertFalse(bundle.contains("eyJ"), "no token in the bundle");
         RestAssured.given().get("/dev/ui-token").then().statusCode(404);
+        // no OpenID Connect client configured: the app keeps its token box, the policy connects to itself only
+        RestAssured.given()
+                .get("/ui/config")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("oidc", nullValue());
+        RestAssured.given().get("/").then().header("Content-Security-Policy", containsString("connect-src 'self';"));
         RestAssured.given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
