@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.io.IOException;
 import java.net.URL;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * connect-src naming Keycloak's origin, axe-core on the sign-in screen, nothing in localStorage.
  */
 @QuarkusTest
+@EnabledIf("dev.threshold.webapp.KeycloakResource#runnable")
 @TestProfile(OidcProfile.class)
 @QuarkusTestResource(PostgresResource.class)
 class WebAppOidcTest {
