@@ -23,7 +23,7 @@
 # Knobs: BENCH_ROUNDS (1), BENCH_COLD_SECONDS (60), BENCH_DURATION (20), BENCH_REUSE=1 (keep the loaded database
 # of an earlier run), BENCH_PG_PORT (55441), BENCH_APP_PORT (18091), BENCH_WORK (/tmp/threshold-cold).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 WORK=${BENCH_WORK:-/tmp/threshold-cold}
 PGBIN=/usr/lib/postgresql/15/bin
 PGPORT=${BENCH_PG_PORT:-55441}
@@ -133,12 +133,25 @@ variant() { # name -> sets V_JAVA V_APP V_FLAGS
     image) V_JAVA=$IMAGE_JAVA V_APP=$ROOT/target/quarkus-app V_FLAGS=$IMAGE_JAVA_OPTS ;;
     jdk17) V_JAVA=java V_APP=$ROOT/target/quarkus-app V_FLAGS=$IMAGE_JAVA_OPTS ;;
     nowarm) V_JAVA=$IMAGE_JAVA V_APP=$ROOT/target/quarkus-app V_FLAGS="$IMAGE_JAVA_OPTS -Dthreshold.warm-up.enabled=false" ;;
+    aot) V_JAVA=$IMAGE_JAVA V_APP=$ROOT/target/quarkus-app V_FLAGS="$IMAGE_JAVA_OPTS -XX:AOTCache=$WORK/app.aot" ;;
     custom) V_JAVA=${BENCH_CUSTOM_JAVA:-java} V_APP=${BENCH_CUSTOM_APP:-$ROOT/target/quarkus-app} V_FLAGS=${BENCH_CUSTOM_FLAGS:-$IMAGE_JAVA_OPTS} ;;
     before) V_JAVA=java V_APP=${BENCH_BEFORE_APP:?a quarkus-app directory of the build to compare with}
             V_FLAGS=${BENCH_BEFORE_FLAGS:--Xmx192m -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager} ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
   esac
 }
+
+# The JDK 25 AOT cache (JEPs 483, 514, 515) for the "aot" variant: one training run of the image's command with
+# -XX:AOTCacheOutput (its warm-up, then BENCH_DURATION s of score reads), written when the JVM exits.
+if [[ " ${VARIANTS[*]} " == *" aot "* ]] && [ ! -f "$WORK/app.aot" ]; then
+  log "aot: training run ($IMAGE_JAVA, -XX:AOTCacheOutput=$WORK/app.aot)"
+  # shellcheck disable=SC2086
+  start_app "$IMAGE_JAVA" "$ROOT/target/quarkus-app" $IMAGE_JAVA_OPTS -XX:AOTCacheOutput="$WORK/app.aot"
+  wait_up /q/health/ready >/dev/null
+  wrk_run "$DURATION" >/dev/null
+  stop_app
+  ls -l "$WORK/app.aot"
+fi
 
 log "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); variants: ${VARIANTS[*]} x $ROUNDS round(s)"
 : > "$WORK/summary.txt"
@@ -151,6 +164,7 @@ for round in $(seq 1 "$ROUNDS"); do
     ready=$(wait_up /q/health/ready)
     log "$v (round $round): $("$V_JAVA" -version 2>&1 | head -1); flags: $V_FLAGS"
     echo "start → started UP ${started} s, → ready UP ${ready} s (load $(load1))"
+    grep -o 'warm-up [a-z]*: [0-9]* requests in [0-9]* ms' "$WORK/app.log" | head -1 || true
     printf '%8s %9s %9s %6s  %s\n' "t (s)" "req/s" "p99 ms" "load" "errors/non-2xx"
     curve=()
     for ((t = 2; t <= COLD_SECONDS; t += 2)); do
@@ -177,6 +191,7 @@ for round in $(seq 1 "$ROUNDS"); do
     printf '%-8s round %s  ready %5s s  warm %6s req/s p99 %5s ms  RSS %4s MB  %s\n' \
       "$v" "$round" "$ready" "$wrps" "$wp99" "$rss" "$summary" >> "$WORK/summary.txt"
     stop_app
+    cp "$WORK/app.log" "$WORK/app-$v-$round.log"
   done
 done
 log "summary"

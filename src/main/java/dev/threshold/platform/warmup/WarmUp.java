@@ -130,7 +130,7 @@ public class WarmUp {
             for (Thread t : threads) {
                 t.join();
             }
-            if (unexpected.get() > 0) {
+            if (unexpected.get() > 0 || stopping) {
                 outcome = State.FAILED;
             } else {
                 outcome = sent.get() >= config.requests() ? State.DONE : State.BOUNDED;
@@ -174,6 +174,9 @@ public class WarmUp {
                     }
                 }
             } catch (IOException e) {
+                if (stopping) {
+                    return; // the application is shutting down: the server no longer answers
+                }
                 if (unexpected.getAndIncrement() == 0) {
                     LOG.warnf("warm-up request failed (%s); stopping the warm-up", e.toString());
                 }
