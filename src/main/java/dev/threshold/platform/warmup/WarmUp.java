@@ -2,6 +2,7 @@ package dev.threshold.platform.warmup;
 
 import dev.threshold.platform.auth.WarmUpTokens;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * server listens, a thread sends {@code threshold.warm-up.requests} GET requests through the real HTTP stack on
  * loopback (the HTTP server, the filters, bearer authentication, the resource, its SQL, the problem body), so that
  * the JIT has compiled them before the first real request arrives. {@link WarmUpCheck} keeps readiness DOWN until
- * they are done, or until {@code threshold.warm-up.max-time} has passed, whichever comes first.
+ * they are done, or until {@code threshold.warm-up.max-time} has passed since start-up, whichever comes first.
  *
  * <p>What it touches: it authenticates with a token it issued itself ({@link WarmUpTokens}, closed when it ends) as
  * an owner made up for this start ({@code threshold-warm-up:} and a random UUID), and only reads: every request asks
@@ -39,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class WarmUp {
 
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     /** Where the warm-up stands; {@link #isDone()} is what readiness asks. */
     public enum State {
@@ -57,11 +59,17 @@ public class WarmUp {
     private volatile State state;
     private volatile long tookMillis = -1;
     private volatile boolean stopping;
+    private long beginNanos;
 
     public WarmUp(WarmUpConfig config, WarmUpTokens tokens) {
         this.config = config;
         this.tokens = tokens;
         this.state = config.enabled() ? State.WAITING : State.OFF;
+    }
+
+    /** The bound runs from start-up: should the HTTP server never announce itself, readiness still turns UP. */
+    synchronized void onStart(@Observes StartupEvent start) {
+        startClock();
     }
 
     /** Quarkus announces the listening server asynchronously. */
@@ -70,8 +78,7 @@ public class WarmUp {
             return;
         }
         state = State.RUNNING;
-        long begin = System.nanoTime();
-        deadlineNanos.set(begin + config.maxTime().toNanos());
+        long begin = startClock();
         String host = loopback(start.options().getHost());
         int port = start.options().getPort();
         if (port <= 0) {
@@ -83,6 +90,14 @@ public class WarmUp {
         thread.start();
     }
 
+    private long startClock() {
+        if (beginNanos == 0) {
+            beginNanos = System.nanoTime();
+            deadlineNanos.set(beginNanos + config.maxTime().toNanos());
+        }
+        return beginNanos;
+    }
+
     void onStop(@Observes ShutdownEvent stop) {
         stopping = true;
     }
@@ -90,8 +105,9 @@ public class WarmUp {
     /** True once readiness may turn UP: the warm-up is finished, bounded, failed or off. */
     public boolean isDone() {
         State s = state;
-        if (s == State.RUNNING && System.nanoTime() - deadlineNanos.get() > 0) {
-            return true; // the bound holds even if the thread is stuck
+        long deadline = deadlineNanos.get();
+        if ((s == State.WAITING || s == State.RUNNING) && deadline != 0 && System.nanoTime() - deadline > 0) {
+            return true; // the bound holds even if the thread is stuck or never started
         }
         return s != State.WAITING && s != State.RUNNING;
     }
@@ -104,7 +120,7 @@ public class WarmUp {
         return sent.get();
     }
 
-    /** Milliseconds from the HTTP server's start to the warm-up's end; -1 while it runs. */
+    /** Milliseconds from start-up to the warm-up's end; -1 while it runs. */
     public long tookMillis() {
         return tookMillis;
     }
@@ -113,7 +129,9 @@ public class WarmUp {
         State outcome = State.FAILED;
         String owner = "threshold-warm-up:" + UUID.randomUUID();
         try {
-            String token = tokens.open(owner, config.maxTime());
+            // the token outlives the bound by one request's timeout, so that a request sent just before the bound is
+            // not refused; it is closed as soon as the workers end, whichever comes first
+            String token = tokens.open(owner, config.maxTime().plus(REQUEST_TIMEOUT));
             HttpClient client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2))
@@ -161,12 +179,15 @@ public class WarmUp {
             HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                     .header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(5))
+                    .timeout(REQUEST_TIMEOUT)
                     .GET()
                     .build();
             try {
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding())
                         .statusCode();
+                if (System.nanoTime() - deadlineNanos.get() > 0) {
+                    return; // the bound has passed: whatever this answer was, the warm-up is over
+                }
                 if (status != 404 && status != 200) {
                     // 401: the token was not taken; 5xx: the database is away. Either way, stop warming.
                     if (unexpected.getAndIncrement() == 0) {
@@ -174,7 +195,7 @@ public class WarmUp {
                     }
                 }
             } catch (IOException e) {
-                if (stopping) {
+                if (stopping || System.nanoTime() - deadlineNanos.get() > 0) {
                     return; // the application is shutting down: the server no longer answers
                 }
                 if (unexpected.getAndIncrement() == 0) {

@@ -19,8 +19,8 @@ public interface WarmUpConfig {
     int requests();
 
     /**
-     * The bound (THRESHOLD_WARM_UP_MAX_TIME): from the HTTP server's start, readiness turns UP after this long at
-     * the latest, however far the warm-up got.
+     * The bound (THRESHOLD_WARM_UP_MAX_TIME): from start-up, readiness turns UP after this long at the latest,
+     * however far the warm-up got.
      */
     @WithDefault("PT30S")
     Duration maxTime();

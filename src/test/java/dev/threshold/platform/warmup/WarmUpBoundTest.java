@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The bound: a warm-up that has not sent its requests by {@code threshold.warm-up.max-time} stops there, and readiness
- * turns UP anyway. In its own application, with a request count it cannot reach and a one-second bound.
+ * turns UP anyway. In its own application, with a request count it cannot reach and a one-second bound (from
+ * start-up: on a loaded machine the HTTP server may only listen after it, and then no request is sent at all).
  */
 @QuarkusTest
 @TestProfile(WarmUpBoundTest.Bounded.class)
@@ -31,12 +32,11 @@ class WarmUpBoundTest extends ApiTest {
 
     @Test
     void readinessTurnsUpAtTheBound() throws Exception {
-        WarmUpProbe.Ready ready = WarmUpProbe.awaitReady(r -> r.status() == 200);
+        // readiness is UP from the bound on; the warm-up's own thread ends at most one request's timeout later
+        WarmUpProbe.Ready ready = WarmUpProbe.awaitReady(r -> r.status() == 200 && !"running".equals(r.state()));
         assertEquals("UP", ready.warmUpStatus());
         assertEquals("bounded", ready.state());
-        assertTrue(
-                ready.requests() > 0 && ready.requests() < Integer.MAX_VALUE,
-                ready.body().prettify());
+        assertTrue(ready.requests() < Integer.MAX_VALUE, ready.body().prettify());
         long took = ready.body().getLong("checks.find { it.name == 'warm-up' }.data.tookMillis");
         assertTrue(took >= 1000, "stopped at its bound, not before: " + took + " ms");
     }
