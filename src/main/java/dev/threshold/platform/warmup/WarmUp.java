@@ -3,10 +3,13 @@ package dev.threshold.platform.warmup;
 import dev.threshold.platform.auth.WarmUpTokens;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -61,9 +64,12 @@ public class WarmUp {
     private volatile boolean stopping;
     private long beginNanos;
 
-    public WarmUp(WarmUpConfig config, WarmUpTokens tokens) {
+    private final Instance<ValueRegistry> registry;
+
+    public WarmUp(WarmUpConfig config, WarmUpTokens tokens, Instance<ValueRegistry> registry) {
         this.config = config;
         this.tokens = tokens;
+        this.registry = registry;
         this.state = config.enabled() ? State.WAITING : State.OFF;
     }
 
@@ -83,6 +89,11 @@ public class WarmUp {
         int port = start.options().getPort();
         if (port <= 0) {
             port = actualPort();
+        }
+        if (port <= 0) {
+            state = State.FAILED;
+            LOG.warn("warm-up skipped: the HTTP server's actual port is unknown");
+            return;
         }
         URI base = URI.create("http://" + host + ":" + port);
         Thread thread = new Thread(() -> run(base, begin), "threshold-warm-up");
@@ -218,12 +229,18 @@ public class WarmUp {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /** A random port (0, as in tests): the one Quarkus reports once bound. */
-    private static int actualPort() {
+    /** A random port (0, as in tests): the one Quarkus reports once bound; 0 when it cannot be found. */
+    private int actualPort() {
+        if (registry.isResolvable()) {
+            Integer bound = registry.get().getOrDefault(HttpServer.HTTP_PORT, 0);
+            if (bound != null && bound > 0) {
+                return bound;
+            }
+        }
         var cfg = ConfigProvider.getConfig();
         return cfg.getOptionalValue("quarkus.http.test-port", Integer.class)
                 .filter(p -> p > 0)
                 .or(() -> cfg.getOptionalValue("quarkus.http.port", Integer.class))
-                .orElse(8080);
+                .orElse(0);
     }
 }
