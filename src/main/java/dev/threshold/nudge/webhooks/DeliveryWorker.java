@@ -2,7 +2,6 @@ package dev.threshold.nudge.webhooks;
 
 import dev.threshold.nudge.events.EventsRaised;
 import dev.threshold.platform.persistence.Jdbc;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -180,14 +180,27 @@ public class DeliveryWorker {
         }
     }
 
-    /** Tests: stop the timer and the wake-ups (rounds run only when a test calls {@link #drain}). */
+    /**
+     * Tests: stop the timer and the wake-ups (rounds run only when a test calls {@link #drain}); returns once a round
+     * already running has ended (a task queued behind it on the worker's one thread has run), so that a test's
+     * drains at a moved clock never overlap a round at the real one.
+     */
     void pause(boolean pause) {
         paused.set(pause);
+        if (pause) {
+            try {
+                loop.submit(() -> {}).get(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (Exception e) {
+                throw new IllegalStateException("the delivery worker did not stop", e);
+            }
+        }
     }
 
-    void onStop(@Observes ShutdownEvent stop) {
+    @PreDestroy
+    void stop() {
         paused.set(true);
         loop.shutdown();
+        client.close();
     }
 
     /** Delivers everything due at {@code now}, round after round; how many attempts it made. */
