@@ -152,4 +152,30 @@ class NudgeEventsTest extends ApiTest {
                 .statusCode(200);
         assertEquals(first.size(), events(contact).size());
     }
+
+    @Test
+    void anImportThatEndsRaisesImportFinishedAndADryRunNothing() throws Exception {
+        String vcard = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ida Import\r\nEMAIL:ida@example.org\r\nEND:VCARD\r\n";
+        api().contentType("text/vcard")
+                .body(vcard)
+                .post("/api/v1/imports/vcard?dryRun=true")
+                .then()
+                .statusCode(200);
+        api().contentType("text/vcard")
+                .body(vcard)
+                .post("/api/v1/imports/vcard")
+                .then()
+                .statusCode(200);
+
+        List<String> bodies = jdbc.list(
+                "SELECT body FROM nudge_events WHERE owner_id = ? AND type = 'import.finished' ORDER BY created_at",
+                ps -> ps.setString(1, owner),
+                rs -> rs.getString("body"));
+        assertEquals(1, bodies.size(), "the dry run raises nothing, the import one event: " + bodies);
+        JsonNode data = JSON.readTree(bodies.get(0)).get("data");
+        assertEquals("vcard", data.get("kind").asText());
+        assertEquals("SUCCEEDED", data.get("status").asText());
+        assertTrue(data.get("jobId").isNull());
+        assertEquals(1, data.get("report").get("created").asLong());
+    }
 }
