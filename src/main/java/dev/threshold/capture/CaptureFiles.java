@@ -94,8 +94,8 @@ final class CaptureFiles {
                 }
             }
         });
-        byte[] header = ("Content-Type: " + mediaType.replaceAll("[\r\n]", " ") + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] header =
+                ("Content-Type: " + mediaType.replaceAll("[\r\n]", " ") + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         try {
             parser.parse(new SequenceInputStream(new ByteArrayInputStream(header), body));
         } catch (MimeException e) {

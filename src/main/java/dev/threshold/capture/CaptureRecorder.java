@@ -64,7 +64,10 @@ class CaptureRecorder {
                     people.putIfAbsent(
                             p.partyKey(),
                             new ContactKeys.NewContact(
-                                    p.party().name(), p.party().email(), p.party().phone(), p.party().linkedin()));
+                                    p.party().name(),
+                                    p.party().email(),
+                                    p.party().phone(),
+                                    p.party().linkedin()));
                 }
             }
             if (!people.isEmpty()) {
@@ -144,7 +147,9 @@ class CaptureRecorder {
                 }
             }
             rows = kept;
-            links = links.stream().filter(l -> !dropped.contains(l.interactionId())).toList();
+            links = links.stream()
+                    .filter(l -> !dropped.contains(l.interactionId()))
+                    .toList();
             done = recorder.recordAll(owner, rows, kind, links);
             if (!done.missingContacts().isEmpty()) {
                 throw new IllegalStateException("contacts pinned in this transaction were deleted");
@@ -160,7 +165,8 @@ class CaptureRecorder {
         Set<String> names = new LinkedHashSet<>();
         Map<Pending, List<String>> keysOf = new HashMap<>();
         for (Pending p : chunk) {
-            List<String> k = ContactKeys.keys(p.party().email(), p.party().phone(), p.party().linkedin());
+            List<String> k = ContactKeys.keys(
+                    p.party().email(), p.party().phone(), p.party().linkedin());
             keysOf.put(p, k);
             keys.addAll(k);
             if (k.isEmpty() && p.party().name() != null) {

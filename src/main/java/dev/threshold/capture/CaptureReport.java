@@ -60,8 +60,12 @@ public record CaptureReport(
     public record ItemError(
             @Schema(nullable = true, description = "The part or zip entry, when the upload had several files")
                     String file,
-            @Schema(description = "Line of the file where the item starts (0 when unknown)", example = "1042") long line,
-            @Schema(nullable = true, description = "The item's own id (UID, Message-ID)", example = "<abc@mail.example>")
+            @Schema(description = "Line of the file where the item starts (0 when unknown)", example = "1042")
+                    long line,
+            @Schema(
+                            nullable = true,
+                            description = "The item's own id (UID, Message-ID)",
+                            example = "<abc@mail.example>")
                     String item,
             @Schema(example = "Date: missing or unreadable") String message) {}
 }

@@ -78,8 +78,7 @@ final class CaptureRun {
                         .thenComparing(u -> u.party.phone() == null ? "" : u.party.phone())
                         .thenComparing(u -> u.party.name() == null ? "" : u.party.name()))
                 .limit(MAX_UNMATCHED)
-                .map(u -> new CaptureReport.Unmatched(
-                        u.party.name(), u.party.email(), u.party.phone(), u.interactions))
+                .map(u -> new CaptureReport.Unmatched(u.party.name(), u.party.email(), u.party.phone(), u.interactions))
                 .toList();
         return new CaptureReport(
                 dryRun,

@@ -21,14 +21,12 @@ public record Profile(
                 List<@NotNull @Email @Size(max = 320) String> emails,
         @Size(max = 50) @Schema(description = "Your phone numbers", example = "[\"+44 20 7946 0000\"]")
                 List<@NotBlank @Size(max = 50) String> phones,
-        @Size(max = 500)
-                @Schema(
+        @Size(max = 500) @Schema(
                         description = "Your LinkedIn profile URL",
                         nullable = true,
                         example = "https://www.linkedin.com/in/sam-example")
                 String linkedin,
-        @Size(max = 64)
-                @Schema(
+        @Size(max = 64) @Schema(
                         description = "IANA time zone in which floating times are read (default UTC)",
                         example = "Europe/London")
                 String timeZone) {

@@ -56,9 +56,15 @@ public class ProfileService {
                         + " time_zone = excluded.time_zone, updated_at = excluded.updated_at",
                 ps -> {
                     ps.setString(1, owner);
-                    ps.setArray(2, ps.getConnection().createArrayOf("text", p.names().toArray()));
-                    ps.setArray(3, ps.getConnection().createArrayOf("text", p.emails().toArray()));
-                    ps.setArray(4, ps.getConnection().createArrayOf("text", p.phones().toArray()));
+                    ps.setArray(
+                            2,
+                            ps.getConnection().createArrayOf("text", p.names().toArray()));
+                    ps.setArray(
+                            3,
+                            ps.getConnection().createArrayOf("text", p.emails().toArray()));
+                    ps.setArray(
+                            4,
+                            ps.getConnection().createArrayOf("text", p.phones().toArray()));
                     ps.setString(5, p.linkedin());
                     ps.setString(6, p.timeZone());
                     ps.setTimestamp(7, Timestamp.from(Instant.now()));

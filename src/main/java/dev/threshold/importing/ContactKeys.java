@@ -94,9 +94,10 @@ public class ContactKeys {
             if (d.displayName == null && !d.phones.isEmpty()) {
                 d.displayName = d.phones.iterator().next();
             }
-            rows.add(d.displayName == null
-                    ? ParsedRow.error(++line, "no name, e-mail or phone")
-                    : ParsedRow.of(++line, d));
+            rows.add(
+                    d.displayName == null
+                            ? ParsedRow.error(++line, "no name, e-mail or phone")
+                            : ParsedRow.of(++line, d));
         }
         ImportService.inChunks(rows.iterator(), chunk -> matcher.merge(owner, chunk, run));
         ImportReport r = run.report(false);

@@ -54,7 +54,9 @@ public final class Exchanges {
         List<Message<T>> sorted = new ArrayList<>(messages);
         sorted.sort(Comparator.comparing(Message::at)); // stable
         for (Message<T> m : sorted) {
-            byParticipant.computeIfAbsent(m.participant(), p -> new ArrayList<>()).add(m);
+            byParticipant
+                    .computeIfAbsent(m.participant(), p -> new ArrayList<>())
+                    .add(m);
         }
         List<Exchange<T>> out = new ArrayList<>();
         for (List<Message<T>> one : byParticipant.values()) {
