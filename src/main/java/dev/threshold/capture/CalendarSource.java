@@ -14,6 +14,7 @@ import biweekly.property.ICalProperty;
 import biweekly.property.Organizer;
 import biweekly.property.RawProperty;
 import biweekly.property.Status;
+import biweekly.util.DateTimeComponents;
 import biweekly.util.ICalDate;
 import biweekly.util.com.google.ical.compat.javautil.DateIterator;
 import dev.threshold.interaction.Channel;
@@ -27,6 +28,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
@@ -154,13 +158,15 @@ public class CalendarSource implements CaptureSource {
                 if (!masters.containsKey(o.getKey())) {
                     for (VEvent e : o.getValue()) { // an instance whose series is not in the file
                         sink.read();
-                        Date at = start(e);
+                        ICalDate at = start(e);
                         if (at == null) {
                             sink.error(0, o.getKey(), "DTSTART is missing or unreadable");
-                        } else if (!at.toInstant().isBefore(context.now())) {
+                        } else if (!instantOf(at).isBefore(context.now())) {
                             sink.skip("future");
+                        } else if (eventSkip(e) != null) {
+                            sink.skip(eventSkip(e));
                         } else {
-                            instance(o.getKey(), e, recurrenceKey(e), at.toInstant());
+                            instance(o.getKey(), e, instanceKey(e), instantOf(at));
                         }
                     }
                 }
@@ -171,7 +177,7 @@ public class CalendarSource implements CaptureSource {
         private void series(String uid, VEvent master, List<VEvent> overrides) {
             sink.read();
             overrides.forEach(o -> sink.read());
-            Date start = start(master);
+            ICalDate start = start(master);
             if (start == null) {
                 sink.error(0, uid, "DTSTART is missing or unreadable");
                 return;
@@ -183,10 +189,10 @@ public class CalendarSource implements CaptureSource {
             if (!recurring && overrides.isEmpty()) {
                 if (eventSkip != null) {
                     sink.skip(eventSkip);
-                } else if (!start.toInstant().isBefore(context.now())) {
+                } else if (!instantOf(start).isBefore(context.now())) {
                     sink.skip("future");
                 } else {
-                    instance(uid, master, start.toInstant().toString(), start.toInstant());
+                    instance(uid, master, instantOf(start).toString(), instantOf(start));
                 }
                 return;
             }
@@ -205,8 +211,9 @@ public class CalendarSource implements CaptureSource {
             long dropped = 0;
             if (recurring) {
                 DateIterator it;
+                TimeZone zone = iterationZone(master, start);
                 try {
-                    it = master.getDateIterator(iterationZone(master));
+                    it = master.getDateIterator(zone);
                 } catch (RuntimeException e) {
                     sink.error(0, uid, "the recurrence cannot be expanded: " + e.getMessage());
                     return;
@@ -214,13 +221,14 @@ public class CalendarSource implements CaptureSource {
                 int steps = 0;
                 while (it.hasNext() && steps++ < MAX_STEPS) {
                     Date d = it.next();
-                    if (!d.toInstant().isBefore(context.now())) {
+                    Instant at = start.hasTime() ? d.toInstant() : startOfDay(d, zone);
+                    if (!at.isBefore(context.now())) {
                         break;
                     }
                     if (byRecurrence.containsKey(d.getTime())) {
                         continue; // replaced by its override
                     }
-                    latest.addLast(d.toInstant());
+                    latest.addLast(at);
                     if (latest.size() > MAX_PER_SERIES) {
                         latest.removeFirst();
                         dropped++;
@@ -246,17 +254,17 @@ public class CalendarSource implements CaptureSource {
             }
             for (Map.Entry<Long, VEvent> o : byRecurrence.entrySet()) {
                 VEvent e = o.getValue();
-                Date at = start(e);
+                ICalDate at = start(e);
                 if (at == null) {
                     sink.error(0, uid, "DTSTART of an overridden instance is missing or unreadable");
-                } else if (!at.toInstant().isBefore(context.now())) {
+                } else if (!instantOf(at).isBefore(context.now())) {
                     sink.skip("future");
                 } else {
                     String skip = eventSkip(e);
                     if (skip != null) {
                         sink.skip(skip);
                     } else {
-                        instance(uid, e, Instant.ofEpochMilli(o.getKey()).toString(), at.toInstant());
+                        instance(uid, e, instanceKey(e), instantOf(at));
                     }
                 }
             }
@@ -350,36 +358,64 @@ public class CalendarSource implements CaptureSource {
             return p != null && context.me().is(p);
         }
 
-        /** The zone a series is expanded in: its TZID's, UTC for UTC times, the profile's for floating and all-day. */
-        private TimeZone iterationZone(VEvent e) {
+        /**
+         * The zone a series is expanded in: its TZID's, UTC for UTC times, the profile's for floating times; for
+         * all-day dates the zone the parser read them in (their instants are then taken as dates).
+         */
+        private TimeZone iterationZone(VEvent e, ICalDate start) {
+            if (!start.hasTime()) {
+                return parsedIn(start);
+            }
             TimezoneAssignment assigned = zones.getTimezone(e.getDateStart());
             if (assigned != null) {
                 return assigned.getTimeZone();
             }
-            ICalDate start = e.getDateStart().getValue();
-            if (start.hasTime()
-                    && start.getRawComponents() != null
-                    && start.getRawComponents().isUtc()) {
+            if (start.getRawComponents() != null && start.getRawComponents().isUtc()) {
                 return TimeZone.getTimeZone("UTC");
             }
             return TimeZone.getTimeZone(context.zone());
         }
+
+        /** An overriding instance's key: the instant of the RECURRENCE-ID, as the series' instance it replaces. */
+        private String instanceKey(VEvent e) {
+            ICalDate rid = date(e.getRecurrenceId());
+            return rid == null ? "?" : instantOf(rid).toString();
+        }
+
+        /** The instant of a start: the date-time as parsed, or an all-day date's midnight in the profile's zone. */
+        private Instant instantOf(ICalDate d) {
+            return d.hasTime() ? d.toInstant() : startOfDay(d, parsedIn(d));
+        }
+
+        private Instant startOfDay(Date d, TimeZone parsedIn) {
+            LocalDate day = d.toInstant().atZone(parsedIn.toZoneId()).toLocalDate();
+            return day.atStartOfDay(context.zone()).toInstant();
+        }
+
+        /** The zone whose midnight an all-day date was parsed as (the profile's, UTC or the JVM's). */
+        private TimeZone parsedIn(ICalDate d) {
+            DateTimeComponents raw = d.getRawComponents();
+            if (raw != null) {
+                LocalDate day = LocalDate.of(raw.getYear(), raw.getMonth(), raw.getDate());
+                for (ZoneId z : List.of(context.zone(), ZoneOffset.UTC, ZoneId.systemDefault())) {
+                    if (day.atStartOfDay(z).toInstant().toEpochMilli() == d.getTime()) {
+                        return TimeZone.getTimeZone(z);
+                    }
+                }
+            }
+            return TimeZone.getTimeZone(ZoneOffset.UTC);
+        }
     }
 
-    private static Date start(VEvent e) {
+    private static ICalDate start(VEvent e) {
         return e.getDateStart() == null ? null : e.getDateStart().getValue();
     }
 
-    private static Date date(ICalProperty p) {
+    private static ICalDate date(ICalProperty p) {
         if (p instanceof biweekly.property.RecurrenceId r) {
             return r.getValue();
         }
         return null;
-    }
-
-    private static String recurrenceKey(VEvent e) {
-        Date rid = date(e.getRecurrenceId());
-        return rid == null ? "?" : rid.toInstant().toString();
     }
 
     private static String summary(VEvent e) {
