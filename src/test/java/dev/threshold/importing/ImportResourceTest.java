@@ -254,6 +254,37 @@ class ImportResourceTest extends ApiTest {
     }
 
     @Test
+    void messagesLessThanThirtyMinutesApartAreOneExchange() {
+        String burst = "FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+                + "Ada Lovelace,https://www.linkedin.com/in/ada-example,Olive Owner,https://www.linkedin.com/in/owner-example,2024-03-16 09:00:00 UTC,a\n"
+                + "Olive Owner,https://www.linkedin.com/in/owner-example,Ada Lovelace,https://www.linkedin.com/in/ada-example,2024-03-16 09:20:00 UTC,b\n"
+                + "Ada Lovelace,https://www.linkedin.com/in/ada-example,Olive Owner,https://www.linkedin.com/in/owner-example,2024-03-16 09:45:00 UTC,c\n"
+                + "Ada Lovelace,https://www.linkedin.com/in/ada-example,Olive Owner,https://www.linkedin.com/in/owner-example,2024-03-16 12:00:00 UTC,d\n";
+        for (int round = 0; round < 2; round++) {
+            api().contentType("multipart/form-data")
+                    .multiPart("connections", "Connections.csv", fixture("linkedin-connections.csv"), "text/csv")
+                    .multiPart("messages", "messages.csv", burst.getBytes(StandardCharsets.UTF_8), "text/csv")
+                    .post("/api/v1/imports/linkedin?me=Olive Owner")
+                    .then()
+                    .statusCode(200)
+                    .body("messages.created", equalTo(round == 0 ? 2 : 0))
+                    .body("messages.unchanged", equalTo(round == 0 ? 0 : 2));
+        }
+        String adaId = (String) contactsByName(owner).get("Ada Lovelace").get("id");
+        List<Map<String, Object>> log = api().get("/api/v1/interactions?contactId=" + adaId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        Assertions.assertEquals(2, log.size());
+        Assertions.assertEquals("INBOUND", log.get(0).get("direction"));
+        Assertions.assertEquals("2024-03-16T12:00:00Z", log.get(0).get("occurredAt"));
+        Assertions.assertEquals("MUTUAL", log.get(1).get("direction"));
+        Assertions.assertEquals("2024-03-16T09:00:00Z", log.get(1).get("occurredAt"));
+    }
+
+    @Test
     void meNamesTheOwnerInMessages() {
         multipart("Olive Owner").statusCode(200).body("messages.created", equalTo(3));
         String other = TestTokens.newOwner();
