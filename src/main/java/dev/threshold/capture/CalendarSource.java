@@ -152,7 +152,14 @@ public class CalendarSource implements CaptureSource {
                 }
             }
             for (Map.Entry<String, VEvent> m : masters.entrySet()) {
-                series(m.getKey(), m.getValue(), overrides.getOrDefault(m.getKey(), List.of()));
+                try {
+                    series(m.getKey(), m.getValue(), overrides.getOrDefault(m.getKey(), List.of()));
+                } catch (RuntimeException e) { // a value biweekly could not make sense of: this event only
+                    sink.error(
+                            0,
+                            m.getKey(),
+                            "the event cannot be read: " + e.getClass().getSimpleName());
+                }
             }
             for (Map.Entry<String, List<VEvent>> o : overrides.entrySet()) {
                 if (!masters.containsKey(o.getKey())) {

@@ -15,10 +15,11 @@ import java.io.InputStream;
  * <ul>
  *   <li>{@link #read} streams: it must not hold the whole file (a mailbox may be 4 GB), only the item at hand; what it
  *       emits is spooled by the sink to the database, not held in memory.
- *   <li>Each item of the file (an event, a message, a chat line) is reported once: {@link CaptureSink#read()} when it
- *       is read, then either one or more {@link CaptureSink#accept}, or one {@link CaptureSink#skip} (a rule said
- *       no: a reason, counted in the report), or one {@link CaptureSink#error} (it cannot be read: listed by line).
- *       A bad item never aborts the file.
+ *   <li>Each item of the file (an event, a message, a chat line) is counted once with {@link CaptureSink#read()};
+ *       what becomes of it is told with {@link CaptureSink#accept} (one per other party and instance),
+ *       {@link CaptureSink#skip} (a rule said no, counted by reason: once per item, or once per instance of a
+ *       recurring event) or {@link CaptureSink#error} (it cannot be read: listed by line or id). A bad item never
+ *       aborts the file.
  *   <li>A file that cannot be read as a whole (not this kind of file at all) throws {@link Unreadable} (a 400 that
  *       writes nothing); an {@link IOException} of the stream means the upload was cut off (also a 400).
  *   <li>{@link Captured#sourceKind()} is {@link #kind()}; {@link Captured#sourceId()} is stable across exports of the

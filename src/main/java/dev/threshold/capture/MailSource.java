@@ -161,10 +161,19 @@ public class MailSource implements CaptureSource {
         return first.matches("^[!-9;-~]+:.*");
     }
 
-    /** One message's header block: what it is (skipped, an error, or items). */
+    /** One message's header block: what it is (skipped, an error, or items); a header beyond reading is an error. */
     private void message(
             ByteArrayOutputStream raw, boolean overflow, long line, CaptureContext context, CaptureSink sink) {
         sink.read();
+        try {
+            headers(raw, overflow, line, context, sink);
+        } catch (RuntimeException e) {
+            sink.error(line, null, "the header cannot be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void headers(
+            ByteArrayOutputStream raw, boolean overflow, long line, CaptureContext context, CaptureSink sink) {
         if (overflow) {
             sink.error(line, null, "the header is larger than 1 MB");
             return;
