@@ -1,8 +1,8 @@
 package dev.threshold.capture.source;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.threshold.capture.Captured;
@@ -92,9 +92,13 @@ public final class TelegramExport {
                         "This is not Telegram Desktop's result.json: it has neither chats nor"
                                 + " messages. Export with \"Export chat history\" (or \"Export Telegram data\") in JSON format.");
             }
-        } catch (JsonParseException e) {
-            throw new UnreadableExport("result.json is not valid JSON near line "
-                    + e.getLocation().getLineNr() + " (a cut upload?): " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            // not JSON, cut off, or a string over the limit: what was handed to the sink before stays valid
+            String where = e.getLocation() == null
+                    ? ""
+                    : " near line " + e.getLocation().getLineNr();
+            throw new UnreadableExport(
+                    "result.json is not valid JSON" + where + " (a cut upload?): " + e.getOriginalMessage());
         }
     }
 

@@ -34,12 +34,37 @@ final class Texts {
 
     /** Without the invisible direction marks and byte order marks WhatsApp and others sprinkle into text. */
     static String stripMarks(String s) {
-        return s == null ? null : MARKS.matcher(s).replaceAll("");
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (isMark(s.charAt(i))) {
+                return MARKS.matcher(s).replaceAll("");
+            }
+        }
+        return s; // the common case, without a regex
+    }
+
+    static boolean isMark(char c) {
+        return c == '\u200E'
+                || c == '\u200F'
+                || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069'
+                || c == '\uFEFF';
     }
 
     /** No-break, narrow no-break and thin spaces as plain spaces. */
     static String plainSpaces(String s) {
-        return s == null ? null : SPACES.matcher(s).replaceAll(" ");
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u00A0' || c == '\u2007' || c == '\u2009' || c == '\u202F') {
+                return SPACES.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
     }
 
     /** Trimmed, empty as null, cut to the note limit. */

@@ -84,8 +84,6 @@ public final class WhatsAppChat {
     private static final String TIME = "(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?:\\s?([AaPp])\\.?\\s?[Mm]\\.?)?";
     private static final Pattern IOS = Pattern.compile("^\\[" + DATE + ",?\\s+" + TIME + "\\]\\s?(.*)$");
     private static final Pattern ANDROID = Pattern.compile("^" + DATE + ",?\\s+" + TIME + "\\s+[-\\u2013]\\s(.*)$");
-    private static final Pattern LEADING_MARKS =
-            Pattern.compile("^[\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]+");
     private static final Pattern IOS_MEDIA =
             Pattern.compile("(?i)^(<attached: .*>|(image|video|audio|sticker|gif|document|contact card) omitted.*)$");
     private static final Pattern FILE_NAME = Pattern.compile(
@@ -150,13 +148,21 @@ public final class WhatsAppChat {
 
     /** A header, or null when the line does not start with one. */
     static Header header(String line) {
-        String l = Texts.plainSpaces(LEADING_MARKS.matcher(line).replaceFirst(""));
-        Matcher m = IOS.matcher(l);
+        int start = 0;
+        while (start < line.length() && Texts.isMark(line.charAt(start))) {
+            start++;
+        }
+        if (start == line.length()) {
+            return null;
+        }
+        char first0 = line.charAt(start);
+        if (first0 != '[' && (first0 < '0' || first0 > '9')) {
+            return null; // a continuation line: no regex needed
+        }
+        String l = Texts.plainSpaces(start == 0 ? line : line.substring(start));
+        Matcher m = (first0 == '[' ? IOS : ANDROID).matcher(l);
         if (!m.matches()) {
-            m = ANDROID.matcher(l);
-            if (!m.matches()) {
-                return null;
-            }
+            return null;
         }
         String first = m.group(1);
         boolean yearFirst = first.length() > 2;
