@@ -36,29 +36,37 @@ final class Lines implements Closeable {
 
     /** The next line without its end, or null at the end of the file. */
     String next() throws IOException {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = null;
         truncated = false;
         boolean any = false;
         while (true) {
             if (pos == len && !fill()) {
                 return any ? finish(line) : null;
             }
-            char c = buf[pos++];
-            if (c == '\n') {
-                return finish(line);
+            int end = pos;
+            while (end < len && buf[end] != '\n' && buf[end] != '\r') {
+                end++;
             }
-            if (c == '\r') {
-                if ((pos < len || fill()) && buf[pos] == '\n') {
-                    pos++;
+            if (end > pos) {
+                any = true;
+                if (line == null) {
+                    line = new StringBuilder(Math.min(end - pos + 16, maxChars));
                 }
-                return finish(line);
+                int room = maxChars - line.length();
+                if (end - pos > room) {
+                    truncated = true;
+                }
+                line.append(buf, pos, Math.min(end - pos, Math.max(room, 0)));
             }
-            any = true;
-            if (line.length() < maxChars) {
-                line.append(c);
-            } else {
-                truncated = true;
+            pos = end;
+            if (end == len) {
+                continue; // the line goes on in the next buffer
             }
+            char c = buf[pos++];
+            if (c == '\r' && (pos < len || fill()) && buf[pos] == '\n') {
+                pos++;
+            }
+            return finish(line);
         }
     }
 
@@ -71,6 +79,9 @@ final class Lines implements Closeable {
 
     private String finish(StringBuilder line) {
         number++;
+        if (line == null) {
+            return "";
+        }
         if (first) {
             first = false;
             if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {

@@ -441,6 +441,8 @@ public final class WhatsAppChat {
         private final String conversation;
         private final CaptureSink sink;
         private final Map<String, Integer> sameTime = new HashMap<>();
+        private final Map<String, Party> parties = new HashMap<>();
+        private final MessageDigest sha256 = sha256();
         private LocalDateTime lastAt;
 
         private long line;
@@ -516,7 +518,7 @@ public final class WhatsAppChat {
                 sameTime.clear();
                 lastAt = at;
             }
-            String hash = hash(at + "\n" + said.sender() + "\n" + said.text() + (textCut ? "\n…" : ""));
+            String hash = hash(sha256, at + "\n" + said.sender() + "\n" + said.text() + (textCut ? "\n…" : ""));
             int rank = sameTime.merge(hash, 1, Integer::sum) - 1;
             String id = conversation + "/" + hash + (rank == 0 ? "" : "-" + rank);
             String note = Texts.note(said.text());
@@ -532,7 +534,7 @@ public final class WhatsAppChat {
                             KIND,
                             id + suffix,
                             conversation,
-                            party(other),
+                            party(other, parties),
                             InteractionType.MESSAGE,
                             Direction.OUTBOUND,
                             Channel.WHATSAPP,
@@ -544,7 +546,7 @@ public final class WhatsAppChat {
                         KIND,
                         id,
                         conversation,
-                        party(said.sender()),
+                        party(said.sender(), parties),
                         InteractionType.MESSAGE,
                         Direction.INBOUND,
                         Channel.WHATSAPP,
@@ -559,12 +561,27 @@ public final class WhatsAppChat {
         return Texts.isPhone(sender) ? Party.phone(null, sender) : Party.named(sender);
     }
 
-    private static String hash(String s) {
+    private static Party party(String sender, Map<String, Party> known) {
+        Party p = known.get(sender);
+        if (p == null) {
+            p = party(sender);
+            if (known.size() < MAX_PARTICIPANTS) {
+                known.put(sender, p);
+            }
+        }
+        return p;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String hash(MessageDigest sha256, String s) {
+        byte[] d = sha256.digest(s.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, 8);
     }
 }
