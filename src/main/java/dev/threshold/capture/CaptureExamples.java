@@ -100,4 +100,77 @@ final class CaptureExamples {
               "warnings": [],
               "ignored": []
             }""";
+
+    static final String WHATSAPP_TXT =
+            """
+            [12/03/2024, 09:14:02] Ada Lovelace: ‎Messages and calls are end-to-end encrypted.
+            [12/03/2024, 09:14:02] Ada Lovelace: Coffee on Friday?
+            [12/03/2024, 09:20:45] Sam Example: Yes! 10:00 at the usual place
+            and I'll bring the draft
+            [15/03/2024, 18:02:11] Ada Lovelace: ‎image omitted
+            """;
+
+    static final String TELEGRAM_JSON =
+            """
+            {
+              "personal_information": {"user_id": 1000001, "first_name": "Sam", "last_name": "Example"},
+              "chats": {
+                "list": [
+                  {
+                    "name": "Ada Lovelace",
+                    "type": "personal_chat",
+                    "id": 2000002,
+                    "messages": [
+                      {"id": 101, "type": "message", "date": "2024-03-12T09:14:02", "date_unixtime": "1710234842",
+                       "from": "Ada Lovelace", "from_id": "user2000002", "text": "Coffee on Friday?"},
+                      {"id": 102, "type": "message", "date": "2024-03-12T09:20:45", "date_unixtime": "1710235245",
+                       "from": "Sam Example", "from_id": "user1000001",
+                       "text": ["Yes! See ", {"type": "link", "text": "https://example.org/place"}]}
+                    ]
+                  }
+                ]
+              }
+            }""";
+
+    static final String CHAT_REPORT =
+            """
+            {
+              "dryRun": false,
+              "created": 0,
+              "updated": 0,
+              "unchanged": 0,
+              "skipped": 0,
+              "items": 5,
+              "interactions": {
+                "created": 2,
+                "unchanged": 0,
+                "skipped": 1,
+                "skippedBy": {"systemLine": 1}
+              },
+              "unmatched": [],
+              "errors": [],
+              "warnings": [],
+              "ignored": ["00000004-PHOTO-2024-03-15-18-02-11.jpg"]
+            }""";
+
+    static final String LINKEDIN_ARCHIVE_REPORT =
+            """
+            {
+              "dryRun": false,
+              "created": 412,
+              "updated": 3,
+              "unchanged": 0,
+              "skipped": 1,
+              "items": 2311,
+              "interactions": {
+                "created": 640,
+                "unchanged": 0,
+                "skipped": 97,
+                "skippedBy": {"draft": 2, "invitationWithoutMessage": 81, "notAContact": 12, "rejectedEndorsement": 2}
+              },
+              "unmatched": [{"name": "Bob Example", "interactions": 5}],
+              "errors": [{"file": "Connections.csv", "line": 7, "message": "contact not imported: neither First Name nor Last Name is set"}],
+              "warnings": [],
+              "ignored": ["Positions.csv", "Skills.csv", "Profile.csv"]
+            }""";
 }

@@ -45,7 +45,7 @@ final class CaptureFiles {
         String type = base(mediaType);
         if (type.startsWith("multipart/")) {
             multipart(body, mediaType, source, visitor);
-        } else if (isZip(null, type)) {
+        } else if (isZip(null, type) && !source.readsArchives()) {
             zip(body, source, visitor);
         } else {
             visitor.file(body, null, mediaType);
@@ -85,7 +85,7 @@ final class CaptureFiles {
             @Override
             public void body(BodyDescriptor bd, InputStream in) throws IOException {
                 String partType = bd.getMimeType();
-                if (isZip(name, partType)) {
+                if (isZip(name, partType) && !source.readsArchives()) {
                     zip(in, source, visitor);
                 } else if (source.reads(name, partType)) {
                     visitor.file(in, name, partType);

@@ -28,19 +28,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Captures from calendars and mail: each takes the file itself as the body, a multipart upload of several files, or
+ * Captures from calendars, mail, chats (WhatsApp, Telegram) and LinkedIn's whole export: each takes the file itself as the body, a multipart upload of several files, or
  * a zip of them, and answers the report. Thin: parameters in, one call to {@link CaptureService#capture}.
  */
 @Path("/api/v1/imports")
 @TakesFile
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Capture", description = "Interactions from the exports you already have: calendars, mail")
+@Tag(
+        name = "Capture",
+        description = "Interactions from the exports you already have: calendars, mail, chats, LinkedIn's archive")
 public class CaptureResource {
 
     static final String CALENDAR = "text/calendar";
     static final String MBOX = "application/mbox";
     static final String RFC822 = "message/rfc822";
     static final String ZIP = "application/zip";
+
+    /** The kinds of the sources in capture.source (which depends on this package, not the other way round). */
+    static final String WHATSAPP = "whatsapp";
+
+    static final String TELEGRAM = "telegram";
+    static final String LINKEDIN = "linkedin";
 
     private final CaptureService service;
     private final CurrentOwner owner;
@@ -197,6 +205,151 @@ public class CaptureResource {
                 count(maxRecipients, "maxRecipients", CaptureOptions.DEFAULT_MAX_RECIPIENTS),
                 null);
         return service.capture(owner.id(), MailSource.KIND, body, contentType, options);
+    }
+
+    @POST
+    @Path("whatsapp")
+    @Consumes({
+        MediaType.TEXT_PLAIN,
+        MediaType.MULTIPART_FORM_DATA,
+        ZIP,
+        "application/x-zip-compressed",
+        MediaType.APPLICATION_OCTET_STREAM
+    })
+    @Operation(
+            operationId = "importWhatsApp",
+            summary = "Capture exchanges from a WhatsApp chat",
+            description =
+                    "A chat as WhatsApp's \"Export chat\" writes it: its text file (_chat.txt on iOS, WhatsApp Chat"
+                            + " with <name>.txt on Android), the .zip the app shares (media files are ignored and listed as"
+                            + " such), or either as multipart/form-data. Every header layout of the Android and iOS apps is"
+                            + " read (day/month order decided per file, 12 or 24 hours, [ ] brackets, narrow no-break spaces,"
+                            + " multi-line messages); system lines are skipped. Times are the phone's wall clock, read in `tz`,"
+                            + " else your profile's timeZone, else UTC. You are the participant whose name or phone is in your"
+                            + " profile or `me` (else, in a 1:1 chat named after the other person, the other one); when it"
+                            + " cannot be told, a 400 naming `me`. Each message is a MESSAGE with the other participant (in a"
+                            + " group: with each participant who wrote), channel WHATSAPP; messages with one person less than"
+                            + " 30 minutes apart are one exchange, MUTUAL when both wrote. Participants match contacts by phone"
+                            + " or name. Importing the same chat twice changes nothing.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.MULTIPART_FORM_DATA,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.OBJECT,
+                                        requiredProperties = "file",
+                                        properties =
+                                                @SchemaProperty(
+                                                        name = "file",
+                                                        type = SchemaType.STRING,
+                                                        format = "binary",
+                                                        description =
+                                                                "The chat's .txt or the .zip WhatsApp shares; send the"
+                                                                        + " part several times for several chats"))),
+                @Content(
+                        mediaType = MediaType.TEXT_PLAIN,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "_chat.txt", value = CaptureExamples.WHATSAPP_TXT)),
+                @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "What was captured",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CaptureReport.class),
+                            examples = @ExampleObject(name = "report", value = CaptureExamples.CHAT_REPORT)))
+    public CaptureReport whatsApp(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = CREATE_CONTACTS) @QueryParam("createContacts") String createContacts,
+            @Parameter(description = ME) @QueryParam("me") List<String> me,
+            @Parameter(description = "IANA time zone of the phone's clock for this call (default: your profile's)")
+                    @QueryParam("tz")
+                    String tz) {
+        return service.capture(owner.id(), WHATSAPP, body, contentType, options(dryRun, createContacts, me, zone(tz)));
+    }
+
+    @POST
+    @Path("telegram")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(
+            operationId = "importTelegram",
+            summary = "Capture exchanges from Telegram",
+            description = "The result.json of Telegram Desktop's \"Export Telegram data\" (machine-readable JSON), a"
+                    + " whole-account export or one chat's, streamed (it may be several gigabytes). Personal chats only:"
+                    + " groups, channels, bots and saved messages are skipped (skippedBy.notAPersonalChat), as are"
+                    + " service messages (calls, pins). Each message is a MESSAGE with the chat's other person, OUTBOUND"
+                    + " when you sent it (from_id is the export's own user, else your profile's names or `me`), channel"
+                    + " TELEGRAM, at date_unixtime; text as a string or as an array of entities. Messages less than 30"
+                    + " minutes apart are one exchange, MUTUAL when both wrote. Importing the same file twice changes"
+                    + " nothing.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.OBJECT),
+                        examples = @ExampleObject(name = "result.json", value = CaptureExamples.TELEGRAM_JSON)),
+                @Content(
+                        mediaType = MediaType.MULTIPART_FORM_DATA,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.OBJECT,
+                                        requiredProperties = "file",
+                                        properties =
+                                                @SchemaProperty(
+                                                        name = "file",
+                                                        type = SchemaType.STRING,
+                                                        format = "binary",
+                                                        description = "result.json")))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "What was captured",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CaptureReport.class),
+                            examples = @ExampleObject(name = "report", value = CaptureExamples.CHAT_REPORT)))
+    public CaptureReport telegram(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = CREATE_CONTACTS) @QueryParam("createContacts") String createContacts,
+            @Parameter(description = ME) @QueryParam("me") List<String> me,
+            @Parameter(description = TZ) @QueryParam("tz") String tz) {
+        return service.capture(owner.id(), TELEGRAM, body, contentType, options(dryRun, createContacts, me, zone(tz)));
+    }
+
+    /**
+     * LinkedIn's whole export as a zip; the same path's CSV and multipart uploads (Connections.csv, messages.csv) are
+     * the contact import's (importing.ImportResource), whose operation {@code importLinkedIn} documents all three.
+     */
+    @POST
+    @Path("linkedin")
+    @Consumes({ZIP, "application/x-zip-compressed"})
+    @Operation(hidden = true)
+    public CaptureReport linkedInArchive(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("dryRun") String dryRun,
+            @QueryParam("createContacts") String createContacts,
+            @QueryParam("me") List<String> me,
+            @QueryParam("tz") String tz) {
+        return service.capture(owner.id(), LINKEDIN, body, contentType, options(dryRun, createContacts, me, zone(tz)));
+    }
+
+    private static CaptureOptions options(String dryRun, String createContacts, List<String> me, ZoneId zone) {
+        return new CaptureOptions(
+                flag(dryRun, "dryRun"),
+                flag(createContacts, "createContacts"),
+                me(me),
+                CaptureOptions.DEFAULT_MAX_ATTENDEES,
+                CaptureOptions.DEFAULT_MAX_RECIPIENTS,
+                zone);
     }
 
     private static final String DRY_RUN = "Report what the capture would do without writing anything";

@@ -59,6 +59,24 @@ final class CaptureRun {
         }
     }
 
+    /** What the contact import of an archive's contacts file (LinkedIn's Connections.csv) did. */
+    void contacts(String file, dev.threshold.importing.ImportReport report) {
+        contactsCreated += report.created();
+        contactsUpdated += report.updated();
+        contactsUnchanged += report.unchanged();
+        contactsSkipped += report.skipped();
+        for (var e : report.errors()) {
+            if (errors.size() < MAX_LISTED) {
+                errors.add(new CaptureReport.ItemError(file, e.line(), null, "contact not imported: " + e.message()));
+            }
+        }
+        if (report.warnings() != null) {
+            for (var w : report.warnings()) {
+                warning(file, w.line(), null, w.message());
+            }
+        }
+    }
+
     void ignored(String name) {
         if (ignored.size() < MAX_LISTED) {
             ignored.add(name == null ? "(a part without a file name)" : name);

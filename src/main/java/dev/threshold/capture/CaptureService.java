@@ -1,6 +1,7 @@
 package dev.threshold.capture;
 
 import dev.threshold.importing.ContactKeys;
+import dev.threshold.importing.ImportService;
 import dev.threshold.interaction.Exchanges;
 import dev.threshold.platform.persistence.Transactions;
 import dev.threshold.platform.problem.ApiProblem;
@@ -51,12 +52,14 @@ public class CaptureService {
     private final ProfileService profiles;
     private final CaptureStaging staging;
     private final CaptureRecorder recorder;
+    private final ImportService contactImport;
 
     CaptureService(
             @All List<CaptureSource> sources,
             ProfileService profiles,
             CaptureStaging staging,
-            CaptureRecorder recorder) {
+            CaptureRecorder recorder,
+            ImportService contactImport) {
         for (CaptureSource source : sources) {
             if (this.sources.put(source.kind(), source) != null) {
                 throw new IllegalStateException("two capture sources of kind " + source.kind());
@@ -65,6 +68,7 @@ public class CaptureService {
         this.profiles = profiles;
         this.staging = staging;
         this.recorder = recorder;
+        this.contactImport = contactImport;
     }
 
     /** The kinds of capture there are (one per {@link CaptureSource}). */
@@ -106,13 +110,16 @@ public class CaptureService {
         Profile profile = profiles.get(owner);
         ZoneId zone = options.zone() != null ? options.zone() : ZoneId.of(profile.timeZone());
         Me me = new Me(profile, options.me());
+        CaptureRun run = new CaptureRun();
         CaptureContext context = new CaptureContext(
                 me,
                 zone,
                 options.maxAttendees(),
                 options.maxRecipients(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-        CaptureRun run = new CaptureRun();
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                // in this transaction, never a dry run of its own: the capture's dry run rolls it back with the rest
+                (contactKind, fileName, csv) -> run.contacts(
+                        fileName, contactImport.importFile(owner, contactKind, () -> csv, null, null, false)));
         staging.open();
         Spool spool = new Spool(source.kind(), context, run);
         try {
@@ -129,6 +136,9 @@ public class CaptureService {
                 }
             });
         } catch (CaptureSource.Unreadable e) {
+            if (e.field() != null) {
+                throw ApiProblem.invalid(e.field(), e.getMessage());
+            }
             throw new ApiProblem(400, "unreadable-file", "Unreadable file", e.getMessage(), null);
         } catch (IOException | UncheckedIOException e) {
             throw new ApiProblem(
@@ -266,6 +276,16 @@ public class CaptureService {
         @Override
         public void error(long line, String item, String message) {
             run.error(file, line, item, message);
+        }
+
+        @Override
+        public void error(String entry, long line, String item, String message) {
+            run.error(entry != null ? entry : file, line, item, message);
+        }
+
+        @Override
+        public void ignored(String entry) {
+            run.ignored(entry);
         }
 
         @Override

@@ -51,10 +51,33 @@ public interface CaptureSource {
     void read(InputStream in, String fileName, String mediaType, CaptureContext context, CaptureSink sink)
             throws IOException;
 
-    /** The file is not of this kind at all (or broken beyond reading): a 400 {@code unreadable-file}, nothing written. */
+    /**
+     * Whether the source reads a zip archive itself (an archive whose entries depend on each other, such as LinkedIn's
+     * export), rather than having {@link CaptureService} unpack it and hand it the entries it {@link #reads}.
+     */
+    default boolean readsArchives() {
+        return false;
+    }
+
+    /**
+     * The file is not of this kind at all (or broken beyond reading): a 400 {@code unreadable-file}, nothing written;
+     * or, with {@link #field()} {@code me}, the owner cannot be told apart in it: a 400 naming that parameter.
+     */
     class Unreadable extends RuntimeException {
+        private final String field;
+
         public Unreadable(String message) {
+            this(message, null);
+        }
+
+        public Unreadable(String message, String field) {
             super(message, null, false, false);
+            this.field = field;
+        }
+
+        /** The request parameter that would settle it ({@code me}), or null when the file itself is at fault. */
+        public String field() {
+            return field;
         }
     }
 }

@@ -29,9 +29,34 @@ public final class Me {
         }
     }
 
+    /** Nobody: no identity at all (a source then tells the owner apart by other means, or asks for {@code me}). */
+    public static final Me NOBODY = new Me(Profile.empty(), java.util.List.of());
+
     /** Someone who is the owner by any of these identities (for tests and sources that build their own). */
     public static Me of(Collection<String> identities) {
         return new Me(Profile.empty(), identities);
+    }
+
+    private Me(Me base) {
+        emails.addAll(base.emails);
+        phones.addAll(base.phones);
+        names.addAll(base.names);
+        linkedin.addAll(base.linkedin);
+    }
+
+    /**
+     * These identities plus one more, as a {@code me} parameter gives it (a LinkedIn URL, an e-mail, a phone when it
+     * is only digits and phone punctuation, else a name).
+     */
+    public Me with(String identity) {
+        Me more = new Me(this);
+        more.add(identity);
+        return more;
+    }
+
+    /** Whether no identity is known. */
+    public boolean isEmpty() {
+        return emails.isEmpty() && phones.isEmpty() && names.isEmpty() && linkedin.isEmpty();
     }
 
     private void add(String value) {
@@ -83,9 +108,29 @@ public final class Me {
         return email != null && emails.contains(email.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether a phone number is one of the owner's: the same digits, or one ending with the other when the shorter has
+     * at least 7 digits after its leading zeros (a profile's {@code 07700 900123} is {@code +44 7700 900123}).
+     */
     public boolean isPhone(String phone) {
         String digits = ContactKeys.phoneDigits(phone);
-        return digits != null && phones.contains(digits);
+        if (digits == null) {
+            return false;
+        }
+        if (phones.contains(digits)) {
+            return true;
+        }
+        String x = digits.replaceFirst("^0+", "");
+        if (x.length() < 7) {
+            return false;
+        }
+        for (String p : phones) {
+            String y = p.replaceFirst("^0+", "");
+            if (y.length() >= 7 && (x.length() >= y.length() ? x.endsWith(y) : y.endsWith(x))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isName(String name) {

@@ -1,10 +1,16 @@
 package dev.threshold.capture.source;
 
+import dev.threshold.capture.CaptureContext;
+import dev.threshold.capture.CaptureSink;
+import dev.threshold.capture.CaptureSource;
 import dev.threshold.capture.Captured;
+import dev.threshold.capture.Me;
 import dev.threshold.capture.Party;
+import dev.threshold.importing.ContactKeys;
 import dev.threshold.interaction.Channel;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -16,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,9 +67,10 @@ import java.util.zip.ZipInputStream;
  *
  * <p>The owner in messages.csv: the participant matching {@link Me} (a name or the LinkedIn URL) or Profile.csv's
  * name; failing both, the participant who appears in the most messages (the owner is in every message of their
- * own export). If that is a tie, {@link #read} throws {@link UnreadableExport} naming {@code me}.
+ * own export). If that is a tie, {@link #read} throws {@link CaptureSource.Unreadable} naming {@code me}.
  */
-public final class LinkedInArchive {
+@ApplicationScoped
+public class LinkedInArchive implements CaptureSource {
 
     public static final String KIND = "linkedin";
 
@@ -84,6 +92,44 @@ public final class LinkedInArchive {
     private final ZoneId zone;
     private final Me me;
 
+    /** The capture source (a bean): each call reads with its own context's zone and owner. */
+    public LinkedInArchive() {
+        this(ZoneOffset.UTC, null);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** The archive is read here as a whole: messages.csv waits for Profile.csv, wherever it is in the zip. */
+    @Override
+    public boolean readsArchives() {
+        return true;
+    }
+
+    @Override
+    public boolean reads(String fileName, String mediaType) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+        return name.endsWith(".zip") || type.contains("zip") || fileName == null;
+    }
+
+    /**
+     * Reads the archive; its Connections.csv goes to the context's contact import (LinkedIn's contact source, whose
+     * kind is also {@value #KIND}) as it streams by, so that the interactions are matched against those contacts.
+     */
+    @Override
+    public void read(InputStream in, String fileName, String mediaType, CaptureContext context, CaptureSink sink)
+            throws IOException {
+        CaptureContext.ContactImport contacts = context.contacts();
+        new LinkedInArchive(context.zone(), context.me())
+                .read(
+                        new CsvTable.NonClosing(in),
+                        contacts == null ? null : (entry, csv) -> contacts.read(KIND, entry, csv),
+                        sink);
+    }
+
     /**
      * @param zone the zone of times written without {@code UTC} (invitations, recommendations); LinkedIn writes
      *     them in UTC as far as known, so UTC is the sensible argument unless a profile says otherwise
@@ -96,7 +142,7 @@ public final class LinkedInArchive {
 
     /**
      * Reads the archive {@code zip} (closed by the caller). {@code connections} receives Connections.csv (null: the
-     * entry is passed over, for a pass that wants only the captured items). Throws {@link UnreadableExport} when the
+     * entry is passed over, for a pass that wants only the captured items). Throws {@link CaptureSource.Unreadable} when the
      * upload is not a zip or holds none of LinkedIn's files.
      */
     public void read(InputStream zip, Connections connections, CaptureSink sink) throws IOException {
@@ -162,17 +208,19 @@ public final class LinkedInArchive {
                 }
             }
             if (entries == 0) {
-                throw new UnreadableExport("This is not a zip archive: upload the .zip of LinkedIn's \"Get a copy of"
-                        + " your data\" as it was downloaded.");
+                throw new CaptureSource.Unreadable(
+                        "This is not a zip archive: upload the .zip of LinkedIn's \"Get a copy of"
+                                + " your data\" as it was downloaded.");
             }
             if (known == 0) {
-                throw new UnreadableExport("This zip holds none of LinkedIn's export files (Connections.csv,"
+                throw new CaptureSource.Unreadable("This zip holds none of LinkedIn's export files (Connections.csv,"
                         + " messages.csv, Invitations.csv, endorsements, recommendations).");
             }
             if (messages != null) {
-                Me owner = me.isEmpty() && ownerNames.isEmpty()
-                        ? me
-                        : new Me(concat(me.names(), ownerNames), me.emails(), me.phones(), me.linkedin());
+                Me owner = me;
+                for (String ownerName : ownerNames) {
+                    owner = owner.with(ownerName);
+                }
                 messages(messages, messagesName, owner, sink);
             }
         } finally {
@@ -186,14 +234,9 @@ public final class LinkedInArchive {
         try {
             return in.getNextEntry();
         } catch (ZipException e) {
-            throw new UnreadableExport("The zip archive is damaged (" + e.getMessage() + "); download it again.");
+            throw new CaptureSource.Unreadable(
+                    "The zip archive is damaged (" + e.getMessage() + "); download it again.");
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static String nz(String s) {
@@ -206,7 +249,7 @@ public final class LinkedInArchive {
         try {
             CsvTable.read(in, required, handler);
         } catch (CsvTable.Broken e) {
-            sink.error(name, e.line, e.getMessage());
+            sink.error(name, e.line, null, e.getMessage());
         }
     }
 
@@ -225,19 +268,22 @@ public final class LinkedInArchive {
     }
 
     private static String key(Party p) {
-        return p.linkedin() != null ? "li:" + Texts.linkedInSlug(p.linkedin()) : "name:" + Me.nameKey(p.name());
+        return p.linkedin() != null
+                ? "li:" + Texts.linkedInSlug(p.linkedin())
+                : "name:" + ContactKeys.nameKey(p.name());
     }
 
     private void invitation(CsvTable.Row row, String file, CaptureSink sink) {
+        sink.read();
         String message = row.get("Message");
         if (message == null) {
-            sink.skipped(file, row.line(), "an invitation without a message");
+            sink.skip(file, row.line(), "invitationWithoutMessage");
             return;
         }
         String direction = nz(row.get("Direction")).toUpperCase(Locale.ROOT);
         boolean incoming = direction.equals("INCOMING");
         if (!incoming && !direction.equals("OUTGOING")) {
-            sink.error(file, row.line(), "Direction: '" + direction + "' is neither INCOMING nor OUTGOING");
+            sink.error(file, row.line(), null, "Direction: '" + direction + "' is neither INCOMING nor OUTGOING");
             return;
         }
         Party party = incoming
@@ -248,12 +294,13 @@ public final class LinkedInArchive {
             sink.error(
                     file,
                     row.line(),
+                    null,
                     party == null
                             ? "the invitation names nobody"
                             : "Sent At: '" + nz(row.get("Sent At")) + "' is not a date such as 2/7/22, 10:15 AM");
             return;
         }
-        sink.item(new Captured(
+        sink.accept(new Captured(
                 KIND,
                 "invitation/" + direction.toLowerCase(Locale.ROOT) + "/" + at + "/" + key(party),
                 KIND + ":invitation",
@@ -266,10 +313,11 @@ public final class LinkedInArchive {
     }
 
     private void endorsement(CsvTable.Row row, String file, boolean received, CaptureSink sink) {
+        sink.read();
         String who = received ? "Endorser" : "Endorsee";
         String status = nz(row.get("Endorsement Status")).toUpperCase(Locale.ROOT);
         if (status.equals("REJECTED")) {
-            sink.skipped(file, row.line(), "a rejected endorsement");
+            sink.skip(file, row.line(), "rejectedEndorsement");
             return;
         }
         Party party = party(row.get(who + " First Name"), row.get(who + " Last Name"), row.get(who + " Public Url"));
@@ -279,6 +327,7 @@ public final class LinkedInArchive {
             sink.error(
                     file,
                     row.line(),
+                    null,
                     party == null
                             ? who + ": no name and no profile URL"
                             : "Endorsement Date: '" + nz(row.get("Endorsement Date"))
@@ -286,7 +335,7 @@ public final class LinkedInArchive {
             return;
         }
         String kind = received ? "endorsement-received" : "endorsement-given";
-        sink.item(new Captured(
+        sink.accept(new Captured(
                 KIND,
                 kind + "/" + at + "/" + key(party) + "/" + nz(skill),
                 null,
@@ -299,12 +348,14 @@ public final class LinkedInArchive {
     }
 
     private void recommendation(CsvTable.Row row, String file, boolean received, CaptureSink sink) {
+        sink.read();
         Party party = party(row.get("First Name"), row.get("Last Name"), null);
         Instant at = LinkedInDates.parse(row.get("Creation Date"), zone);
         if (party == null || at == null) {
             sink.error(
                     file,
                     row.line(),
+                    null,
                     party == null
                             ? "no First Name or Last Name"
                             : "Creation Date: '" + nz(row.get("Creation Date"))
@@ -313,7 +364,7 @@ public final class LinkedInArchive {
         }
         String text = row.get("Text");
         String kind = received ? "recommendation-received" : "recommendation-given";
-        sink.item(new Captured(
+        sink.accept(new Captured(
                 KIND,
                 kind + "/" + at + "/" + key(party),
                 null,
@@ -338,7 +389,7 @@ public final class LinkedInArchive {
     private Message message(CsvTable.Row row, String file, CaptureSink sink) {
         String draft = nz(row.get("IS MESSAGE DRAFT")).toLowerCase(Locale.ROOT);
         if (draft.equals("yes") || draft.equals("true")) {
-            sink.skipped(file, row.line(), "a draft");
+            sink.skip(file, row.line(), "draft");
             return null;
         }
         Instant at = LinkedInDates.parse(row.get("DATE"), ZoneId.of("UTC"));
@@ -346,13 +397,14 @@ public final class LinkedInArchive {
             sink.error(
                     file,
                     row.line(),
+                    null,
                     "DATE: '" + nz(row.get("DATE")) + "' is not a date such as 2024-03-15 10:22:31 UTC");
             return null;
         }
         Party from = person(row.get("FROM"), row.get("SENDER PROFILE URL"));
         List<Party> to = recipients(row.get("TO"), row.get("RECIPIENT PROFILE URLS"));
         if (from == null || to.isEmpty()) {
-            sink.error(file, row.line(), "FROM or TO is empty");
+            sink.error(file, row.line(), null, "FROM or TO is empty");
             return null;
         }
         String content = nz(row.get("CONTENT"));
@@ -401,16 +453,17 @@ public final class LinkedInArchive {
         try (InputStream in = Files.newInputStream(file)) {
             Map<String, Integer> seen = new HashMap<>();
             boolean found = CsvTable.read(in, MESSAGE, row -> {
+                sink.read();
                 Message m = message(row, name, sink);
                 if (m != null) {
                     emit(m, self, name, sink, seen);
                 }
             });
             if (!found && Files.size(file) > 0) {
-                sink.error(name, 1, "no header with FROM, TO and DATE columns: not LinkedIn's messages.csv");
+                sink.error(name, 1, null, "no header with FROM, TO and DATE columns: not LinkedIn's messages.csv");
             }
         } catch (CsvTable.Broken e) {
-            sink.error(name, e.line, e.getMessage());
+            sink.error(name, e.line, null, e.getMessage());
         }
     }
 
@@ -426,7 +479,7 @@ public final class LinkedInArchive {
         if (isOwner(self, m.from())) {
             for (Party p : m.to()) {
                 if (!isOwner(self, p)) {
-                    sink.item(new Captured(
+                    sink.accept(new Captured(
                             KIND,
                             id + "/" + key(p),
                             conversation,
@@ -439,7 +492,7 @@ public final class LinkedInArchive {
                 }
             }
         } else if (m.to().stream().anyMatch(p -> isOwner(self, p))) {
-            sink.item(new Captured(
+            sink.accept(new Captured(
                     KIND,
                     id,
                     conversation,
@@ -450,7 +503,7 @@ public final class LinkedInArchive {
                     m.at(),
                     note));
         } else {
-            sink.error(file, m.line(), "you are neither the sender nor a recipient of this message (see ?me=)");
+            sink.error(file, m.line(), null, "you are neither the sender nor a recipient of this message (see ?me=)");
         }
     }
 
@@ -493,22 +546,31 @@ public final class LinkedInArchive {
             return Me.NOBODY;
         }
         if (top.size() != 1) {
-            throw new UnreadableExport(
+            throw new CaptureSource.Unreadable(
                     "messages.csv: cannot tell which participant is you; add your name or"
                             + " LinkedIn URL to your profile, or send it as ?me=",
                     "me");
         }
         Party p = people.get(top.get(0));
-        return new Me(p.name() == null ? List.of() : List.of(p.name()), List.of(), List.of(), p.linkedin());
+        return Me.NOBODY.with(p.name()).with(p.linkedin());
     }
 
     private void scan(Path file, String name, java.util.function.Consumer<Message> each) throws IOException {
         CaptureSink quiet = new CaptureSink() {
             @Override
-            public void item(Captured item) {}
+            public void read() {}
 
             @Override
-            public void error(String f, long line, String message) {}
+            public void accept(Captured item) {}
+
+            @Override
+            public void skip(String reason) {}
+
+            @Override
+            public void error(long line, String item, String message) {}
+
+            @Override
+            public void warning(long line, String item, String message) {}
         };
         try (InputStream in = Files.newInputStream(file)) {
             CsvTable.read(in, MESSAGE, row -> {

@@ -5,11 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.threshold.capture.CaptureContext;
+import dev.threshold.capture.CaptureSink;
+import dev.threshold.capture.CaptureSource;
 import dev.threshold.capture.Captured;
+import dev.threshold.capture.Me;
 import dev.threshold.capture.Party;
 import dev.threshold.interaction.Channel;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +22,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +44,8 @@ import java.util.Map;
  * {@code sourceId} is {@code <chat id>/<message id>}, stable across exports; {@code conversation} is
  * {@code telegram:<chat id>}. A message without a readable time is an error by its line; the file goes on.
  */
-public final class TelegramExport {
+@ApplicationScoped
+public class TelegramExport implements CaptureSource {
 
     public static final String KIND = "telegram";
 
@@ -52,6 +60,31 @@ public final class TelegramExport {
 
     private final ZoneId zone;
     private final Me me;
+
+    /** The capture source (a bean): each call reads with its own context's zone and owner. */
+    public TelegramExport() {
+        this(ZoneOffset.UTC, null);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public boolean reads(String fileName, String mediaType) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+        return name.endsWith(".json")
+                || type.contains("json")
+                || fileName == null && !type.startsWith("image/") && !type.startsWith("video/");
+    }
+
+    @Override
+    public void read(InputStream in, String fileName, String mediaType, CaptureContext context, CaptureSink sink)
+            throws IOException {
+        new TelegramExport(context.zone(), context.me()).read(in, fileName, sink);
+    }
 
     /**
      * @param zone the zone {@code date} is read in when a message has no {@code date_unixtime} (old exports)
@@ -77,18 +110,19 @@ public final class TelegramExport {
 
     /**
      * Reads {@code in} (closed by the caller) and hands each message of each personal chat to {@code sink}.
-     * {@code fileName} names the file in errors (may be null). Throws {@link UnreadableExport} when it is not JSON,
+     * {@code fileName} names the file in errors (may be null). Throws {@link CaptureSource.Unreadable} when it is not JSON,
      * not a Telegram export, or breaks off (a cut upload): what was handed to the sink before stays valid.
      */
     public void read(InputStream in, String fileName, CaptureSink sink) throws IOException {
         State state = new State(fileName == null ? "result.json" : fileName, sink);
         try (JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new UnreadableExport("This is not Telegram's result.json: it does not start with a JSON object.");
+                throw new CaptureSource.Unreadable(
+                        "This is not Telegram's result.json: it does not start with a JSON object.");
             }
             boolean seen = root(p, state);
             if (!seen) {
-                throw new UnreadableExport(
+                throw new CaptureSource.Unreadable(
                         "This is not Telegram Desktop's result.json: it has neither chats nor"
                                 + " messages. Export with \"Export chat history\" (or \"Export Telegram data\") in JSON format.");
             }
@@ -97,7 +131,7 @@ public final class TelegramExport {
             String where = e.getLocation() == null
                     ? ""
                     : " near line " + e.getLocation().getLineNr();
-            throw new UnreadableExport(
+            throw new CaptureSource.Unreadable(
                     "result.json is not valid JSON" + where + " (a cut upload?): " + e.getOriginalMessage());
         }
     }
@@ -241,11 +275,7 @@ public final class TelegramExport {
             return;
         }
         if (!"personal_chat".equals(chat.type)) {
-            s.sink.skipped(
-                    s.file,
-                    p.currentTokenLocation().getLineNr(),
-                    "not a personal chat (" + (chat.type == null ? "no type" : chat.type)
-                            + (chat.name == null ? "" : ": " + chat.name) + ")");
+            s.sink.skip(s.file, p.currentTokenLocation().getLineNr(), "notAPersonalChat");
             p.skipChildren();
             return;
         }
@@ -255,8 +285,9 @@ public final class TelegramExport {
         while (p.nextToken() == JsonToken.START_OBJECT) {
             long line = p.currentTokenLocation().getLineNr();
             Message m = message(p);
+            s.sink.read();
             if (!"message".equals(m.type)) {
-                s.sink.skipped(s.file, line, "a service message (" + (m.action == null ? m.type : m.action) + ")");
+                s.sink.skip(s.file, line, "serviceMessage");
                 continue;
             }
             Instant at;
@@ -270,7 +301,7 @@ public final class TelegramExport {
                 at = null;
             }
             if (at == null) {
-                s.sink.error(s.file, line, "message " + m.id + " has no readable date_unixtime or date");
+                s.sink.error(s.file, line, null, "message " + m.id + " has no readable date_unixtime or date");
                 continue;
             }
             boolean mine = s.ownerId != null
@@ -278,10 +309,10 @@ public final class TelegramExport {
                     : otherId != null && m.fromId != null ? !otherId.equals(m.fromId) : me.isName(m.from);
             Party party = other != null ? other : party(m.from, s);
             if (party == null) {
-                s.sink.error(s.file, line, "message " + m.id + ": the chat has no name");
+                s.sink.error(s.file, line, null, "message " + m.id + ": the chat has no name");
                 continue;
             }
-            s.sink.item(new Captured(
+            s.sink.accept(new Captured(
                     KIND,
                     chat.id + "/" + m.id,
                     conversation,

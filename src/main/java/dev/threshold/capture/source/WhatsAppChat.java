@@ -1,22 +1,32 @@
 package dev.threshold.capture.source;
 
+import dev.threshold.capture.CaptureContext;
+import dev.threshold.capture.CaptureSink;
+import dev.threshold.capture.CaptureSource;
 import dev.threshold.capture.Captured;
+import dev.threshold.capture.Me;
 import dev.threshold.capture.Party;
+import dev.threshold.importing.ImportService.Upload;
 import dev.threshold.interaction.Channel;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -60,14 +70,15 @@ import java.util.zip.ZipInputStream;
  * <p>The owner is the participant whose name or phone is one of {@link Me}'s; failing that, in a chat named after its
  * other participant (iOS's system lines name the chat; Android's file name is {@code WhatsApp Chat with Jane.txt})
  * the one who is not that participant; when only one participant wrote and it is not the owner, everything is
- * INBOUND. If nothing tells, {@link #read} throws {@link UnreadableExport} naming
+ * INBOUND. If nothing tells, {@link #read} throws {@link CaptureSource.Unreadable} naming
  * {@code me}. A participant is a phone when WhatsApp shows a number (not in the phone's address book), else a name.
  *
  * <p>{@code sourceId} is stable across exports of the same chat: the conversation, a hash of the message's wall-clock
  * time, sender and text (and its rank among identical ones), plus the party for an OUTBOUND message in a group; it
  * does not depend on the line, which moves when a later export starts at another message.
  */
-public final class WhatsAppChat {
+@ApplicationScoped
+public class WhatsAppChat implements CaptureSource {
 
     public static final String KIND = "whatsapp";
 
@@ -91,6 +102,46 @@ public final class WhatsAppChat {
 
     private final ZoneId zone;
     private final Me me;
+
+    /** The capture source (a bean): each call reads with its own context's zone and owner. */
+    public WhatsAppChat() {
+        this(ZoneOffset.UTC, null);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** The chat's text, or the zip the app shares (read here: the first {@code .txt}, the media ignored). */
+    @Override
+    public boolean readsArchives() {
+        return true;
+    }
+
+    @Override
+    public boolean reads(String fileName, String mediaType) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+        return name.endsWith(".txt")
+                || name.endsWith(".zip")
+                || type.startsWith("text/plain")
+                || type.contains("zip")
+                || fileName == null && !type.startsWith("image/") && !type.startsWith("video/");
+    }
+
+    /** Spools the file to a temporary file (it is read twice, see {@link #read(Upload, String, CaptureSink)}). */
+    @Override
+    public void read(InputStream in, String fileName, String mediaType, CaptureContext context, CaptureSink sink)
+            throws IOException {
+        Path spooled = Files.createTempFile("threshold-whatsapp", ".chat");
+        try {
+            Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
+            new WhatsAppChat(context.zone(), context.me()).read(() -> Files.newInputStream(spooled), fileName, sink);
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
+    }
 
     /**
      * @param zone the zone the phone's wall clock is read in (the profile's {@code timeZone} or the {@code tz}
@@ -281,7 +332,7 @@ public final class WhatsAppChat {
     /**
      * Reads the chat: {@code upload} is opened twice (first to learn the day/month order, the participants and who
      * the owner is, then to emit). {@code fileName} is the uploaded file's name if known (it names a 1:1 chat's other
-     * participant); may be null. Throws {@link UnreadableExport} when this is not a WhatsApp chat or the owner cannot
+     * participant); may be null. Throws {@link CaptureSource.Unreadable} when this is not a WhatsApp chat or the owner cannot
      * be told apart ({@code field() == "me"}).
      */
     public void read(Upload upload, String fileName, CaptureSink sink) throws IOException {
@@ -347,7 +398,7 @@ public final class WhatsAppChat {
             }
         }
         if (scan.headers == 0) {
-            throw new UnreadableExport(
+            throw new CaptureSource.Unreadable(
                     "This is not a WhatsApp chat export: no line starts with a date and time such as"
                             + " '31/12/2023, 23:59 - ' or '[12/31/23, 11:59:59 PM] '. Upload the .txt or .zip of \"Export chat\".");
         }
@@ -377,7 +428,7 @@ public final class WhatsAppChat {
         if (senders.isEmpty() || senders.size() == 1 && (chat != null && senders.contains(chat) || !me.isEmpty())) {
             return owners; // only the other side wrote (the owner is known, and is not the one who wrote)
         }
-        throw new UnreadableExport(
+        throw new CaptureSource.Unreadable(
                 "Cannot tell which participant of this chat is you (" + String.join(", ", first(senders, 5))
                         + "): add your name as WhatsApp shows it to your profile, or send it as ?me=",
                 "me");
@@ -428,8 +479,9 @@ public final class WhatsAppChat {
             }
         }
         zip.close();
-        throw new UnreadableExport("The zip holds no chat .txt file: upload the .zip that WhatsApp's \"Export chat\""
-                + " shares, or its _chat.txt.");
+        throw new CaptureSource.Unreadable(
+                "The zip holds no chat .txt file: upload the .zip that WhatsApp's \"Export chat\""
+                        + " shares, or its _chat.txt.");
     }
 
     /** The second reading: messages out, one per party. */
@@ -486,7 +538,7 @@ public final class WhatsAppChat {
                         textCut = true;
                     }
                 } else if (!started && !l.isBlank()) {
-                    sink.skipped(file, lines.number(), "not a message: the line does not start with a date and time");
+                    sink.skip(file, lines.number(), "notAMessage");
                 }
             }
             flush();
@@ -498,9 +550,10 @@ public final class WhatsAppChat {
             }
             Header h = header;
             header = null;
+            sink.read();
             Said said = said(text.toString());
             if (said == null) {
-                sink.skipped(file, line, "a system line, not a message");
+                sink.skip(file, line, "systemLine");
                 return;
             }
             LocalDateTime at;
@@ -510,6 +563,7 @@ public final class WhatsAppChat {
                 sink.error(
                         file,
                         line,
+                        null,
                         "not a date and time (read "
                                 + order.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): " + e.getMessage());
                 return;
@@ -526,11 +580,14 @@ public final class WhatsAppChat {
             if (owners.contains(said.sender())) {
                 if (others.isEmpty()) {
                     sink.error(
-                            file, line, "you wrote this, but nobody else wrote in this chat and its name is unknown");
+                            file,
+                            line,
+                            null,
+                            "you wrote this, but nobody else wrote in this chat and its name is unknown");
                 }
                 for (String other : others) {
                     String suffix = others.size() > 1 ? "/" + other : "";
-                    sink.item(new Captured(
+                    sink.accept(new Captured(
                             KIND,
                             id + suffix,
                             conversation,
@@ -542,7 +599,7 @@ public final class WhatsAppChat {
                             note));
                 }
             } else {
-                sink.item(new Captured(
+                sink.accept(new Captured(
                         KIND,
                         id,
                         conversation,

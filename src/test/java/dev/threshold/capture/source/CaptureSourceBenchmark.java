@@ -1,6 +1,8 @@
 package dev.threshold.capture.source;
 
+import dev.threshold.capture.CaptureSink;
 import dev.threshold.capture.Captured;
+import dev.threshold.capture.Me;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -46,14 +48,23 @@ class CaptureSourceBenchmark {
         long errors;
 
         @Override
-        public void item(Captured item) {
+        public void read() {}
+
+        @Override
+        public void accept(Captured item) {
             items++;
         }
 
         @Override
-        public void error(String file, long line, String message) {
+        public void skip(String reason) {}
+
+        @Override
+        public void error(long line, String item, String message) {
             errors++;
         }
+
+        @Override
+        public void warning(long line, String item, String message) {}
     }
 
     @Test
@@ -69,7 +80,7 @@ class CaptureSourceBenchmark {
             telegram(json, TELEGRAM_BYTES);
         }
         StringBuilder report = new StringBuilder();
-        Me me = new Me(List.of("Sam Owner"), List.of(), List.of(), null);
+        Me me = Me.of(List.of("Sam Owner"));
 
         Counting wa = new Counting();
         long t0 = System.nanoTime();

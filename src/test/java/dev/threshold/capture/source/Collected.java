@@ -1,6 +1,8 @@
 package dev.threshold.capture.source;
 
+import dev.threshold.capture.CaptureSink;
 import dev.threshold.capture.Captured;
+import dev.threshold.importing.ImportService.Upload;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,20 +21,42 @@ final class Collected implements CaptureSink {
     final List<Problem> errors = new ArrayList<>();
     final List<Problem> skipped = new ArrayList<>();
     final List<String> ignored = new ArrayList<>();
+    final List<Problem> warnings = new ArrayList<>();
+    long read;
 
     @Override
-    public void item(Captured item) {
+    public void read() {
+        read++;
+    }
+
+    @Override
+    public void accept(Captured item) {
         items.add(item);
     }
 
     @Override
-    public void error(String file, long line, String message) {
+    public void skip(String reason) {
+        skipped.add(new Problem(null, 0, reason));
+    }
+
+    @Override
+    public void skip(String file, long line, String reason) {
+        skipped.add(new Problem(file, line, reason));
+    }
+
+    @Override
+    public void error(long line, String item, String message) {
+        errors.add(new Problem(null, line, message));
+    }
+
+    @Override
+    public void error(String file, long line, String item, String message) {
         errors.add(new Problem(file, line, message));
     }
 
     @Override
-    public void skipped(String file, long line, String reason) {
-        skipped.add(new Problem(file, line, reason));
+    public void warning(long line, String item, String message) {
+        warnings.add(new Problem(null, line, message));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.threshold.capture.source;
 
+import dev.threshold.capture.CaptureSource;
 import dev.threshold.capture.Captured;
+import dev.threshold.capture.Me;
 import dev.threshold.capture.Party;
 import dev.threshold.interaction.Channel;
 import dev.threshold.score.math.Direction;
@@ -114,7 +116,7 @@ class LinkedInArchiveTest {
         assertEquals(Direction.OUTBOUND, invitations.get(1).direction());
         assertEquals(li("Priya Example", "priya-example"), invitations.get(1).party());
         assertEquals(Instant.parse("2023-12-01T21:00:00Z"), invitations.get(1).at());
-        assertTrue(c.skipped.contains(new Collected.Problem("Invitations.csv", 3, "an invitation without a message")));
+        assertTrue(c.skipped.contains(new Collected.Problem("Invitations.csv", 3, "invitationWithoutMessage")));
 
         List<Captured> received = of(c, "endorsement-received/");
         assertEquals(2, received.size());
@@ -124,8 +126,8 @@ class LinkedInArchiveTest {
         assertEquals(Instant.parse("2021-03-15T14:02:11Z"), received.get(0).at());
         assertEquals("Endorsement: Negotiation", received.get(0).note());
         assertEquals("René Martin", received.get(1).party().name(), "Ã© repaired to é");
-        assertTrue(c.skipped.contains(
-                new Collected.Problem("Endorsement_Received_Info.csv", 4, "a rejected endorsement")));
+        assertTrue(
+                c.skipped.contains(new Collected.Problem("Endorsement_Received_Info.csv", 4, "rejectedEndorsement")));
         assertTrue(c.errors.stream().anyMatch(e -> e.file().equals("Endorsement_Received_Info.csv") && e.line() == 5));
 
         List<Captured> given = of(c, "endorsement-given/");
@@ -162,7 +164,7 @@ class LinkedInArchiveTest {
                 "a group message goes to each recipient");
         assertEquals(li("René Martin", "rene-martin-example"), messages.get(4).party());
         assertEquals(Instant.parse("2024-04-01T08:05:00Z"), messages.get(4).at());
-        assertTrue(c.skipped.contains(new Collected.Problem("messages.csv", 7, "a draft")));
+        assertTrue(c.skipped.contains(new Collected.Problem("messages.csv", 7, "draft")));
         assertTrue(
                 c.errors.stream().anyMatch(e -> e.file().equals("messages.csv") && e.line() == 8), c.errors.toString());
         assertEquals(2, c.errors.size(), c.errors.toString());
@@ -219,9 +221,9 @@ class LinkedInArchiveTest {
     @Test
     void notAZipOrNotLinkedInIsUnreadable() throws Exception {
         assertThrows(
-                UnreadableExport.class,
+                CaptureSource.Unreadable.class,
                 () -> read("First Name,Last Name\n".getBytes(StandardCharsets.UTF_8), Me.NOBODY));
-        assertThrows(UnreadableExport.class, () -> read(zip(COMPLETE, List.of("Skills.csv")), Me.NOBODY));
+        assertThrows(CaptureSource.Unreadable.class, () -> read(zip(COMPLETE, List.of("Skills.csv")), Me.NOBODY));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.threshold.capture.source;
 
+import dev.threshold.capture.CaptureSink;
+import dev.threshold.capture.CaptureSource;
 import dev.threshold.capture.Captured;
+import dev.threshold.capture.Me;
 import dev.threshold.capture.Party;
 import dev.threshold.interaction.Channel;
 import dev.threshold.score.math.Direction;
@@ -84,10 +87,22 @@ class TelegramExportTest {
         assertEquals(1, c.errors.size());
         assertEquals(lineOf("result.json", "\"id\": 106,") - 1, c.errors.get(0).line());
         assertEquals("result.json", c.errors.get(0).file());
-        assertTrue(c.skipped.stream().anyMatch(s -> s.message().contains("saved_messages")));
-        assertTrue(c.skipped.stream().anyMatch(s -> s.message().contains("private_group: Book Club")));
-        assertTrue(c.skipped.stream().anyMatch(s -> s.message().contains("public_channel")));
-        assertTrue(c.skipped.stream().anyMatch(s -> s.message().contains("phone_call")));
+        assertEquals(
+                List.of(
+                        lineOf("result.json", "\"type\": \"saved_messages\"") + 2,
+                        lineOf("result.json", "\"type\": \"private_group\"") + 2,
+                        lineOf("result.json", "\"type\": \"public_channel\"") + 2),
+                c.skipped.stream()
+                        .filter(s -> s.message().equals("notAPersonalChat"))
+                        .map(s -> s.line())
+                        .toList(),
+                "saved messages, the group and the channel are skipped at their messages (two lines below the type)");
+        assertEquals(
+                1,
+                c.skipped.stream()
+                        .filter(s -> s.message().equals("serviceMessage"))
+                        .count(),
+                "the phone call");
     }
 
     @Test
@@ -125,12 +140,12 @@ class TelegramExportTest {
 
     @Test
     void notJsonNotTelegramOrCutOffIsUnreadable() {
-        assertThrows(UnreadableExport.class, () -> read("[1, 2]"));
-        assertThrows(UnreadableExport.class, () -> read("{\"hello\": \"world\"}"));
-        assertThrows(UnreadableExport.class, () -> read("not json"));
+        assertThrows(CaptureSource.Unreadable.class, () -> read("[1, 2]"));
+        assertThrows(CaptureSource.Unreadable.class, () -> read("{\"hello\": \"world\"}"));
+        assertThrows(CaptureSource.Unreadable.class, () -> read("not json"));
         String cut = new String(Collected.bytes("telegram/result.json"), StandardCharsets.UTF_8);
-        UnreadableExport e =
-                assertThrows(UnreadableExport.class, () -> read(cut.substring(0, cut.indexOf("\"id\": 104"))));
+        CaptureSource.Unreadable e =
+                assertThrows(CaptureSource.Unreadable.class, () -> read(cut.substring(0, cut.indexOf("\"id\": 104"))));
         assertTrue(e.getMessage().contains("line"), e.getMessage());
     }
 
@@ -166,14 +181,25 @@ class TelegramExportTest {
         long[] counts = new long[2];
         new TelegramExport(ZoneOffset.UTC, Me.NOBODY).read(body, null, new CaptureSink() {
             @Override
-            public void item(Captured item) {
+            public void read() {}
+
+            @Override
+            public void accept(Captured item) {
                 counts[item.direction() == Direction.OUTBOUND ? 1 : 0]++;
             }
 
             @Override
-            public void error(String file, long line, String message) {
+            public void skip(String reason) {
+                throw new AssertionError(reason);
+            }
+
+            @Override
+            public void error(long line, String item, String message) {
                 throw new AssertionError(message);
             }
+
+            @Override
+            public void warning(long line, String item, String message) {}
         });
         assertEquals(n / 2, counts[0]);
         assertEquals(n / 2, counts[1]);

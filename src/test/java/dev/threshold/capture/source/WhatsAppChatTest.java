@@ -1,6 +1,8 @@
 package dev.threshold.capture.source;
 
+import dev.threshold.capture.CaptureSource;
 import dev.threshold.capture.Captured;
+import dev.threshold.capture.Me;
 import dev.threshold.capture.Party;
 import dev.threshold.interaction.Channel;
 import dev.threshold.score.math.Direction;
@@ -21,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WhatsAppChatTest {
 
-    static final Me SAM = new Me(List.of("Sam Owner"), List.of(), List.of("+44 7700 900999"), null);
+    static final Me SAM = Me.of(List.of("Sam Owner", "+44 7700 900999"));
 
     static Collected read(String path, ZoneId zone, Me me) throws Exception {
         Collected c = new Collected();
@@ -175,7 +177,7 @@ class WhatsAppChatTest {
 
     @Test
     void theOwnerByPhone() throws Exception {
-        Me byPhone = new Me(List.of(), List.of(), List.of("07700 900999"), null);
+        Me byPhone = Me.of(List.of("07700 900999"));
         Collected c = readText("1/2/24, 9:00 - +44 7700 900999: hi\n1/2/24, 9:01 - Jane Doe: hey\n", byPhone);
         assertEquals(
                 List.of(Direction.OUTBOUND, Direction.INBOUND),
@@ -193,17 +195,19 @@ class WhatsAppChatTest {
 
     @Test
     void whenNothingTellsWhoTheOwnerIsTheImportAsksForMe() {
-        UnreadableExport e = assertThrows(
-                UnreadableExport.class, () -> readText("1/2/24, 9:00 - Ann: hi\n1/2/24, 9:01 - Bob: hey\n", Me.NOBODY));
+        CaptureSource.Unreadable e = assertThrows(
+                CaptureSource.Unreadable.class,
+                () -> readText("1/2/24, 9:00 - Ann: hi\n1/2/24, 9:01 - Bob: hey\n", Me.NOBODY));
         assertEquals("me", e.field());
         assertTrue(e.getMessage().contains("Ann, Bob"), e.getMessage());
     }
 
     @Test
     void notAChatIsUnreadable() {
-        UnreadableExport e = assertThrows(UnreadableExport.class, () -> readText("hello\nworld\n", SAM));
+        CaptureSource.Unreadable e =
+                assertThrows(CaptureSource.Unreadable.class, () -> readText("hello\nworld\n", SAM));
         assertNull(e.field());
-        assertThrows(UnreadableExport.class, () -> readText("", SAM));
+        assertThrows(CaptureSource.Unreadable.class, () -> readText("", SAM));
     }
 
     @Test
