@@ -159,6 +159,15 @@ class CaptureRecorder {
         run.unchanged += rows.size() - done.stored().size();
     }
 
+    /**
+     * Whether a party that no key matched may match a contact by name (when exactly one contact has it): a party with
+     * no key at all, or a chat or LinkedIn participant (no e-mail; a phone or profile URL the contact may not have:
+     * "participants match contacts by phone or name").
+     */
+    private static boolean byNameToo(Party party, List<String> keys) {
+        return party.name() != null && (keys.isEmpty() || party.email() == null);
+    }
+
     /** Each pending item whose party is one of the owner's contacts → that contact. */
     private Map<Pending, UUID> match(String owner, List<Pending> chunk) {
         Set<String> keys = new LinkedHashSet<>();
@@ -169,7 +178,7 @@ class CaptureRecorder {
                     p.party().email(), p.party().phone(), p.party().linkedin());
             keysOf.put(p, k);
             keys.addAll(k);
-            if (k.isEmpty() && p.party().name() != null) {
+            if (byNameToo(p.party(), k)) {
                 names.add(p.party().name());
             }
         }
@@ -186,7 +195,7 @@ class CaptureRecorder {
                     break;
                 }
             }
-            if (id == null && k.isEmpty() && p.party().name() != null) {
+            if (id == null && byNameToo(p.party(), k)) {
                 List<UUID> found = byName.get(p.party().name());
                 if (found != null && found.size() == 1) {
                     id = found.get(0);
