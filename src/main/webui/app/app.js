@@ -9,7 +9,7 @@ const root = document.getElementById('app');
 const TIERS = ['ALLY', 'FRIEND', 'ACQUAINTANCE', 'STRANGER'];
 const TYPES = ['VIEW', 'LIKE', 'COMMENT', 'SHARE', 'MESSAGE', 'CALL', 'MEETING', 'FAVOR'];
 const DIRECTIONS = ['INBOUND', 'OUTBOUND', 'MUTUAL'];
-const CHANNELS = ['LINKEDIN', 'FACEBOOK', 'X', 'INSTAGRAM', 'EMAIL', 'PHONE', 'SMS', 'VIDEO', 'IN_PERSON', 'OTHER'];
+const CHANNELS = ['LINKEDIN', 'FACEBOOK', 'X', 'INSTAGRAM', 'EMAIL', 'PHONE', 'SMS', 'VIDEO', 'IN_PERSON', 'WHATSAPP', 'TELEGRAM', 'OTHER'];
 const words = (v) => (v == null ? '' : String(v).charAt(0) + String(v).slice(1).toLowerCase().replace(/_/g, ' '));
 const num1 = (v) => (v == null ? '—' : Number(v).toFixed(1));
 const when = (v) => (v ? new Date(v).toLocaleString() : 'never');

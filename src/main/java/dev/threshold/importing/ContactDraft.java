@@ -29,6 +29,8 @@ final class ContactDraft {
     LocalDate connectedOn;
     String notes;
     Integer cadenceDays;
+    /** Optional fields the file had but the contact is imported without, and why (reported by line). */
+    final List<String> warnings = new ArrayList<>();
 
     static String clean(String value) {
         if (value == null) {
@@ -66,6 +68,34 @@ final class ContactDraft {
         if (n != null && v != null) {
             profiles.putIfAbsent(n.toLowerCase(Locale.ROOT), v);
         }
+    }
+
+    /** Empties the optional scalar field of that name (as ContactInput names it); false when there is none to empty. */
+    boolean clearScalar(String field) {
+        boolean had =
+                switch (field) {
+                    case "firstName" -> firstName != null;
+                    case "lastName" -> lastName != null;
+                    case "company" -> company != null;
+                    case "position" -> position != null;
+                    case "location" -> location != null;
+                    case "notes" -> notes != null;
+                    case "cadenceDays" -> cadenceDays != null;
+                    default -> false;
+                };
+        switch (field) {
+            case "firstName" -> firstName = null;
+            case "lastName" -> lastName = null;
+            case "company" -> company = null;
+            case "position" -> position = null;
+            case "location" -> location = null;
+            case "notes" -> notes = null;
+            case "cadenceDays" -> cadenceDays = null;
+            default -> {
+                // displayName is required: not an optional field to drop
+            }
+        }
+        return had;
     }
 
     /** The display name: the file's, else first and last name, else the company, else the first e-mail. */

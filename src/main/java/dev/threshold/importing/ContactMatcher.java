@@ -2,6 +2,7 @@ package dev.threshold.importing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +50,10 @@ class ContactMatcher {
             }
             String problem = invalid(row.draft());
             if (problem != null) {
+                repair(row.draft()); // only rows that break a rule pay for the second validation
+                problem = invalid(row.draft());
+            }
+            if (problem != null) {
                 rejected.put(row, problem);
                 continue;
             }
@@ -79,6 +85,9 @@ class ContactMatcher {
                 continue;
             }
             ContactDraft d = row.draft();
+            for (String warning : d.warnings) {
+                run.warn(row.line(), warning);
+            }
             StoredContact target = match(d, local, localNames, byKey, byName, loaded);
             if (target == null) {
                 target = StoredContact.create(d);
@@ -164,6 +173,34 @@ class ContactMatcher {
 
     private static String nameOf(ContactDraft d) {
         return d.displayName.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Drops the optional fields that break the contacts API's rules (a malformed e-mail, a 300-character phone, a
+     * 1 MB company), each with a warning: a person is never dropped for an optional field (SPEC.md). What is left
+     * invalid (the display name) makes the row an error in {@link #invalid}.
+     */
+    void repair(ContactDraft d) {
+        for (ConstraintViolation<?> v : validator.validate(d.toInput())) {
+            Iterator<Path.Node> path = v.getPropertyPath().iterator();
+            String field = path.hasNext() ? path.next().getName() : "";
+            Object bad = v.getInvalidValue();
+            boolean dropped =
+                    switch (field) {
+                        case "emails" -> d.emails.remove(bad);
+                        case "phones" -> d.phones.remove(bad);
+                        case "tags" -> d.tags.remove(bad);
+                        case "profiles" -> d.profiles
+                                .entrySet()
+                                .removeIf(e ->
+                                        e.getKey().equals(bad) || e.getValue().equals(bad));
+                        default -> d.clearScalar(field);
+                    };
+            if (dropped) {
+                String shown = bad instanceof String s ? "'" + LinkedInConnections.abbreviate(s) + "' " : "";
+                d.warnings.add(field + ": " + shown + v.getMessage() + "; imported without it");
+            }
+        }
     }
 
     /** The contacts API's own rules (ContactInput), as one message naming the fields; null when valid. */

@@ -15,7 +15,10 @@ final class ImportExamples {
               "skipped": 2,
               "errors": [
                 {"line": 57, "message": "skipped: neither First Name nor Last Name is set"},
-                {"line": 311, "message": "company: size must be between 0 and 200"}
+                {"line": 311, "message": "displayName: size must be between 0 and 200"}
+              ],
+              "warnings": [
+                {"line": 88, "message": "emails: 'ada(at)example.org' must be a well-formed email address; imported without it"}
               ]
             }""";
 
@@ -30,6 +33,9 @@ final class ImportExamples {
               "errors": [
                 {"line": 57, "message": "skipped: neither First Name nor Last Name is set"},
                 {"line": 12, "message": "DATE: '15/03/2024' is not a date such as 2024-03-15 10:22:31 UTC", "file": "messages"}
+              ],
+              "warnings": [
+                {"line": 31, "message": "Connected On: 'sometime in 2019' is not a date such as 15 Mar 2024; imported without it"}
               ],
               "messages": {"created": 1830, "unchanged": 0, "skipped": 214}
             }""";

@@ -24,6 +24,11 @@ public record ImportReport(
                         description =
                                 "Why rows were skipped, by the line of the file where the row starts; at most 1,000 are listed")
                 List<LineError> errors,
+        @Schema(
+                        description =
+                                "Rows imported without one of their optional fields (a date in an unknown layout, a malformed"
+                                        + " e-mail or phone), by line; at most 1,000 are listed")
+                List<LineError> warnings,
         @Schema(description = "Present when a LinkedIn messages.csv was uploaded", nullable = true)
                 MessagesReport messages) {
 

@@ -78,10 +78,17 @@ public class ImportResource {
                             + " messages become MESSAGE interactions (OUTBOUND when you sent them, INBOUND otherwise). You are"
                             + " the participant who appears in the most messages, unless `me` says otherwise. Matches existing"
                             + " contacts by LinkedIn profile, then e-mail, then phone; fills only empty fields; importing the"
-                            + " same file twice changes nothing.")
+                            + " same file twice changes nothing. As application/zip: the whole export as LinkedIn delivers it"
+                            + " (the basic or the complete archive): Connections.csv is imported as above first, then"
+                            + " messages.csv (exchanges), Invitations.csv (an invitation with a message is a MESSAGE),"
+                            + " endorsements and recommendations given and received (FAVOR) are captured as for"
+                            + " importCalendar and importMail (dryRun, createContacts, me); files it does not use are"
+                            + " listed as ignored. The answer is then the capture's report (CaptureReport: this report's"
+                            + " counts for the contacts plus items, interactions, unmatched and ignored).")
     @RequestBody(
             required = true,
             content = {
+                @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(
                         mediaType = MediaType.MULTIPART_FORM_DATA,
                         schema =

@@ -17,6 +17,7 @@ final class ImportRun {
     long messagesSkipped;
     boolean hasMessages;
     private final List<ImportReport.LineError> errors = new ArrayList<>();
+    private final List<ImportReport.LineError> warnings = new ArrayList<>();
 
     void skip(long line, String message) {
         skipped++;
@@ -27,6 +28,13 @@ final class ImportRun {
         messagesSkipped++;
         if (message != null) {
             error(line, message, "messages");
+        }
+    }
+
+    /** A row imported without one of its optional fields. */
+    void warn(long line, String message) {
+        if (warnings.size() < MAX_ERRORS) {
+            warnings.add(new ImportReport.LineError(line, message, null));
         }
     }
 
@@ -44,6 +52,7 @@ final class ImportRun {
                 unchanged,
                 skipped,
                 List.copyOf(errors),
+                List.copyOf(warnings),
                 hasMessages
                         ? new ImportReport.MessagesReport(messagesCreated, messagesUnchanged, messagesSkipped)
                         : null);

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 /**
  * The match keys of a contact, computed exactly as the {@code contact_keys} trigger of
  * V4__import_indexes.sql computes them from stored contacts (KeysMatchTheMigrationTest holds the two together on
- * the real database).
+ * the real database). Public for capture's sources, which name LinkedIn profiles the same way.
  */
-final class Keys {
+public final class Keys {
 
     static final String LINKEDIN = "li:";
     static final String EMAIL = "em:";
@@ -29,7 +29,7 @@ final class Keys {
     private Keys() {}
 
     /** The lower-cased {@code <slug>} of a LinkedIn {@code …/in/<slug>} URL, or null. */
-    static String linkedInSlug(String url) {
+    public static String linkedInSlug(String url) {
         if (url == null) {
             return null;
         }
@@ -38,7 +38,7 @@ final class Keys {
     }
 
     /** The canonical form LinkedIn itself uses, for URLs read from LinkedIn's own files. */
-    static String canonicalLinkedIn(String url) {
+    public static String canonicalLinkedIn(String url) {
         String slug = url == null ? null : linkedInSlugKeepCase(url);
         return slug == null ? url : "https://www.linkedin.com/in/" + slug;
     }

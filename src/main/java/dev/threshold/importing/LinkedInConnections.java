@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,19 +118,51 @@ final class LinkedInConnections implements RowSource {
             try {
                 d.connectedOn = parseDate(date);
             } catch (DateTimeParseException e) {
-                return ParsedRow.error(
-                        row.line(), "Connected On: '" + abbreviate(date) + "' is not a date such as 15 Mar 2024");
+                // an optional field: the person is imported without it (SPEC.md, Import and export)
+                d.warnings.add("Connected On: '" + abbreviate(date)
+                        + "' is not a date such as 15 Mar 2024; imported without it");
             }
         }
         d.completeDisplayName();
         return ParsedRow.of(row.line(), d);
     }
 
+    /**
+     * The other layouts a {@code Connected On} is found in: {@code 7-Feb-22} (a spreadsheet re-saved it),
+     * {@code 2022-02-07} (ISO, as some tools re-save it), US {@code 2/7/22} and {@code 2/7/2022} (as LinkedIn
+     * writes dates in other files), {@code Feb 7, 2022}. Two-digit years are 1950–2049.
+     */
+    private static final List<DateTimeFormatter> OTHER_LAYOUTS = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE,
+            layout("d-MMM-", true),
+            layout("d-MMM-uuuu", false),
+            layout("M/d/", true),
+            layout("M/d/uuuu", false),
+            layout("MMM d, uuuu", false),
+            layout("d MMM ", true));
+
+    private static DateTimeFormatter layout(String pattern, boolean twoDigitYear) {
+        DateTimeFormatterBuilder b =
+                new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern);
+        if (twoDigitYear) {
+            b.appendValueReduced(ChronoField.YEAR, 2, 2, 1950);
+        }
+        return b.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** A {@code Connected On}: {@code 15 Mar 2024} as LinkedIn writes it, else one of {@link #OTHER_LAYOUTS}. */
     static LocalDate parseDate(String date) {
         try {
             return LocalDate.parse(date, CONNECTED_ON);
         } catch (DateTimeParseException e) {
-            return LocalDate.parse(date); // ISO, as some tools re-save it
+            for (DateTimeFormatter layout : OTHER_LAYOUTS) {
+                try {
+                    return LocalDate.parse(date, layout);
+                } catch (DateTimeParseException other) {
+                    // try the next layout
+                }
+            }
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.threshold.importing;
 
 import dev.threshold.interaction.Channel;
+import dev.threshold.interaction.Exchanges;
 import dev.threshold.interaction.Interaction;
 import dev.threshold.interaction.InteractionRecorder;
 import dev.threshold.platform.problem.ApiProblem;
@@ -25,9 +26,11 @@ import java.util.UUID;
 
 /**
  * LinkedIn's messages.csv as MESSAGE interactions (channel LINKEDIN) with the owner's contacts: works out which
- * participant is the owner ({@link Me}), makes each message one interaction per other participant who is a
- * contact (OUTBOUND when the owner sent it, INBOUND otherwise), leaves out those already imported, and records
- * the rest through {@link InteractionRecorder}, as the batch endpoint does, one chunk at a time.
+ * participant is the owner ({@link Me}), takes each message as one message per other participant who is a contact
+ * (OUTBOUND when the owner sent it, INBOUND otherwise), groups them per contact into exchanges ({@link Exchanges}:
+ * less than 30 minutes apart is one MESSAGE, MUTUAL when both wrote, at its first message), leaves out those
+ * already imported, and records the rest through {@link InteractionRecorder}, as the batch endpoint does, one chunk
+ * at a time.
  */
 @ApplicationScoped
 class LinkedInMessageImport {
@@ -43,13 +46,25 @@ class LinkedInMessageImport {
         this.recorder = recorder;
     }
 
-    /** Imports every message of {@code file}; {@code me} is the client's word on who the owner is (may be null). */
+    /** A message with one of the owner's contacts, before grouping: the contact, its line, direction and instant. */
+    private record Resolved(UUID contactId, long line, Instant at, Direction direction) {}
+
+    /**
+     * Imports every message of {@code file}; {@code me} is the client's word on who the owner is (may be null). The
+     * messages are read and matched a chunk at a time, then grouped per contact into exchanges ({@link Exchanges}:
+     * messages less than 30 minutes apart are one MESSAGE, MUTUAL when both wrote), which are recorded in chunks.
+     * Memory holds one small record per message with a contact (not the file).
+     */
     void importAll(String owner, ImportService.Upload file, String me, ImportRun run) throws IOException {
         run.hasMessages = true;
         Me self = me != null && !me.isBlank() ? Me.given(me) : guessMe(owner, file);
+        List<Exchanges.Message<Resolved>> resolved = new ArrayList<>();
         try (LinkedInMessages messages = new LinkedInMessages(file.open())) {
-            ImportService.inChunks(messages, chunk -> chunk(owner, chunk, self, run));
+            ImportService.inChunks(messages, chunk -> chunk(owner, chunk, self, run, resolved));
         }
+        List<Exchanges.Exchange<Resolved>> exchanges = Exchanges.group(resolved);
+        resolved.clear();
+        ImportService.inChunks(exchanges.iterator(), chunk -> record(owner, chunk, run));
     }
 
     /** Who the owner is in messages.csv. */
@@ -125,7 +140,12 @@ class LinkedInMessageImport {
         return p.name() != null && !store.findByNames(owner, List.of(p.name())).isEmpty();
     }
 
-    private void chunk(String owner, List<LinkedInMessages.Message> chunk, Me self, ImportRun run) {
+    private void chunk(
+            String owner,
+            List<LinkedInMessages.Message> chunk,
+            Me self,
+            ImportRun run,
+            List<Exchanges.Message<Resolved>> resolvedOut) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -167,37 +187,47 @@ class LinkedInMessageImport {
         }
         Map<String, List<UUID>> byKey = store.findByKeys(owner, keys);
         Map<String, List<UUID>> byName = store.findByNames(owner, names);
-        Set<UUID> contacts = new TreeSet<>();
-        Set<Instant> instants = new HashSet<>();
-        List<UUID> resolved = new ArrayList<>();
         for (Pending p : pending) {
             List<UUID> ids = p.other().slug() != null
                     ? byKey.get(Keys.LINKEDIN + p.other().slug())
                     : p.other().name() != null ? byName.get(p.other().name()) : null;
             UUID id = ids == null || ids.isEmpty() ? null : ids.get(0);
-            resolved.add(id);
-            if (id != null) {
-                contacts.add(id);
-                instants.add(p.at());
-            }
-        }
-        Set<String> existing = store.existingMessages(owner, contacts, instants);
-        List<Interaction> fresh = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            Pending p = pending.get(i);
-            UUID id = resolved.get(i);
             if (id == null) {
                 run.skipMessage(p.line(), null); // not one of the owner's contacts: counted, not an error
                 continue;
             }
-            if (!existing.add(ContactStore.messageKey(id, p.at(), p.direction().name()))) {
+            resolvedOut.add(new Exchanges.Message<>(
+                    id.toString(), p.at(), p.direction(), new Resolved(id, p.line(), p.at(), p.direction())));
+        }
+    }
+
+    /**
+     * Records a chunk of exchanges, leaving out those already recorded (an interaction of the same contact, instant
+     * and direction, type MESSAGE on LINKEDIN: the same file imported again).
+     */
+    private void record(String owner, List<Exchanges.Exchange<Resolved>> chunk, ImportRun run) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Set<UUID> contacts = new TreeSet<>();
+        Set<Instant> instants = new HashSet<>();
+        for (Exchanges.Exchange<Resolved> e : chunk) {
+            contacts.add(e.items().get(0).contactId());
+            instants.add(e.at());
+        }
+        Set<String> existing = store.existingMessages(owner, contacts, instants);
+        List<Interaction> fresh = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        for (Exchanges.Exchange<Resolved> e : chunk) {
+            UUID id = e.items().get(0).contactId();
+            if (!existing.add(ContactStore.messageKey(id, e.at(), e.direction().name()))) {
                 run.messagesUnchanged++;
                 continue;
             }
             fresh.add(InteractionRecorder.draft(
-                    owner, id, InteractionType.MESSAGE, p.direction(), Channel.LINKEDIN, p.at(), null, null, now));
-            lines.add(p.line());
+                    owner, id, InteractionType.MESSAGE, e.direction(), Channel.LINKEDIN, e.at(), null, null, now));
+            lines.add(e.items().get(0).line());
         }
         record(owner, fresh, lines, run);
     }

@@ -1,6 +1,9 @@
 package dev.threshold.interaction;
 
-/** Where an interaction happened. */
+/**
+ * Where an interaction happened. Stored by name in {@code interactions.channel} (varchar(16), no check constraint:
+ * a new channel needs no migration while its name fits).
+ */
 public enum Channel {
     LINKEDIN,
     FACEBOOK,
@@ -11,5 +14,7 @@ public enum Channel {
     SMS,
     VIDEO,
     IN_PERSON,
+    WHATSAPP,
+    TELEGRAM,
     OTHER
 }

@@ -38,11 +38,19 @@ public class InteractionRecorder {
 
     private final InteractionRepository interactions;
     private final ScoreLedger ledger;
+    private final InteractionSources sources;
 
-    public InteractionRecorder(InteractionRepository interactions, ScoreLedger ledger) {
+    public InteractionRecorder(InteractionRepository interactions, ScoreLedger ledger, InteractionSources sources) {
         this.interactions = interactions;
         this.ledger = ledger;
+        this.sources = sources;
     }
+
+    /**
+     * What {@link #recordAll(String, List, String, List)} did: the contacts the owner does not have (then nothing
+     * was written), else the rows it stored (those whose sources were already recorded are left out).
+     */
+    public record Recorded(Set<UUID> missingContacts, List<Interaction> stored) {}
 
     /**
      * A new interaction, not yet stored: a time-ordered id, {@code occurredAt} cut to microseconds (as PostgreSQL
@@ -103,6 +111,51 @@ public class InteractionRecorder {
         }
         ledger.storeAll(owner, states);
         return Set.of();
+    }
+
+    /**
+     * {@link #recordAll(String, List)} for captured interactions, each with its source ids ({@code links}, see
+     * {@link InteractionSources}): the links are claimed first, in the same transaction ({@code ON CONFLICT DO
+     * NOTHING}), and a row none of whose links could be claimed (recorded by an earlier or concurrent import of the
+     * same file) is not stored. Rows without links are always stored.
+     */
+    public Recorded recordAll(String owner, List<Interaction> rows, String kind, List<InteractionSources.Link> links) {
+        if (rows.isEmpty()) {
+            return new Recorded(Set.of(), List.of());
+        }
+        Set<UUID> ids = new HashSet<>();
+        for (Interaction row : rows) {
+            ids.add(row.contactId);
+        }
+        Set<UUID> existing = ledger.pinAll(owner, ids);
+        if (existing.size() != ids.size()) {
+            Set<UUID> missing = new HashSet<>(ids);
+            missing.removeAll(existing);
+            return new Recorded(missing, List.of());
+        }
+        Set<UUID> linked = new HashSet<>();
+        for (InteractionSources.Link link : links) {
+            linked.add(link.interactionId());
+        }
+        Set<UUID> claimed = sources.claim(owner, kind, links);
+        List<Interaction> kept = rows.stream()
+                .filter(r -> !linked.contains(r.id) || claimed.contains(r.id))
+                .toList();
+        if (kept.isEmpty()) {
+            return new Recorded(Set.of(), kept);
+        }
+        Set<UUID> touched = new HashSet<>();
+        for (Interaction row : kept) {
+            touched.add(row.contactId);
+        }
+        interactions.insertAll(kept);
+        Map<UUID, ScoreState> states = new HashMap<>(ledger.lockAll(owner, touched));
+        ScoringSettings settings = ledger.settingsUnderLock(owner);
+        for (Interaction row : kept) {
+            states.computeIfPresent(row.contactId, (id, state) -> state.plus(scored(row), settings));
+        }
+        ledger.storeAll(owner, states);
+        return new Recorded(Set.of(), kept);
     }
 
     /** The interaction as the scoring model sees it. */

@@ -22,9 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class ImportResourceTest extends ApiTest {
@@ -254,6 +257,37 @@ class ImportResourceTest extends ApiTest {
     }
 
     @Test
+    void messagesLessThanThirtyMinutesApartAreOneExchange() {
+        String burst = "FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+                + "Ada Lovelace,https://www.linkedin.com/in/ada-example,Olive Owner,https://www.linkedin.com/in/owner-example,2024-03-16 09:00:00 UTC,a\n"
+                + "Olive Owner,https://www.linkedin.com/in/owner-example,Ada Lovelace,https://www.linkedin.com/in/ada-example,2024-03-16 09:20:00 UTC,b\n"
+                + "Ada Lovelace,https://www.linkedin.com/in/ada-example,Olive Owner,https://www.linkedin.com/in/owner-example,2024-03-16 09:45:00 UTC,c\n"
+                + "Ada Lovelace,https://www.linkedin.com/in/ada-example,Olive Owner,https://www.linkedin.com/in/owner-example,2024-03-16 12:00:00 UTC,d\n";
+        for (int round = 0; round < 2; round++) {
+            api().contentType("multipart/form-data")
+                    .multiPart("connections", "Connections.csv", fixture("linkedin-connections.csv"), "text/csv")
+                    .multiPart("messages", "messages.csv", burst.getBytes(StandardCharsets.UTF_8), "text/csv")
+                    .post("/api/v1/imports/linkedin?me=Olive Owner")
+                    .then()
+                    .statusCode(200)
+                    .body("messages.created", equalTo(round == 0 ? 2 : 0))
+                    .body("messages.unchanged", equalTo(round == 0 ? 0 : 2));
+        }
+        String adaId = (String) contactsByName(owner).get("Ada Lovelace").get("id");
+        List<Map<String, Object>> log = api().get("/api/v1/interactions?contactId=" + adaId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        Assertions.assertEquals(2, log.size());
+        Assertions.assertEquals("INBOUND", log.get(0).get("direction"));
+        Assertions.assertEquals("2024-03-16T12:00:00Z", log.get(0).get("occurredAt"));
+        Assertions.assertEquals("MUTUAL", log.get(1).get("direction"));
+        Assertions.assertEquals("2024-03-16T09:00:00Z", log.get(1).get("occurredAt"));
+    }
+
+    @Test
     void meNamesTheOwnerInMessages() {
         multipart("Olive Owner").statusCode(200).body("messages.created", equalTo(3));
         String other = TestTokens.newOwner();
@@ -439,22 +473,111 @@ class ImportResourceTest extends ApiTest {
     }
 
     @Test
-    void aOneMegabyteCellSkipsOnlyItsRow() {
+    void aBadOptionalFieldIsDroppedWithAWarningAndThePersonImported() {
         String big = "x".repeat(1024 * 1024);
         String csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
                 + "Ada,Lovelace,https://www.linkedin.com/in/ada-example,,Analytical Engines,Programmer,15 Mar 2024\n"
                 + "Big,Cell,https://www.linkedin.com/in/big-example,,\"" + big + "\",,1 Jan 2024\n"
                 + "Grace,Hopper,https://www.linkedin.com/in/grace-example,not-an-email,,,28 Feb 2022\n"
                 + "Alan,Turing,https://www.linkedin.com/in/alan-example,,,,31 Feb 2022\n"
-                + "Mary,Somerville,https://www.linkedin.com/in/mary-example,,,,\n";
+                + "Mary,Somerville,https://www.linkedin.com/in/mary-example,,,,\n"
+                + "\"" + big + "\",Huge,,,,,\n";
         upload("linkedin", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .statusCode(200)
-                .body("created", equalTo(2))
-                .body("skipped", equalTo(3))
-                .body("errors.line", equalTo(List.of(3, 4, 5)))
-                .body("errors[0].message", equalTo("company: size must be between 0 and 200"))
-                .body("errors[1].message", containsString("emails"))
-                .body("errors[2].message", containsString("Connected On"));
+                .body("created", equalTo(5))
+                .body("skipped", equalTo(1))
+                .body("errors.line", equalTo(List.of(7)))
+                .body("errors[0].message", containsString("displayName"))
+                .body("warnings.line", equalTo(List.of(3, 4, 5)))
+                .body("warnings[0].message", startsWith("company: 'xxx"))
+                .body("warnings[0].message", endsWith("size must be between 0 and 200; imported without it"))
+                .body("warnings[1].message", containsString("emails: 'not-an-email' must be a well-formed email"))
+                .body("warnings[2].message", containsString("Connected On: '31 Feb 2022' is not a date"));
+        var people = contactsByName(owner);
+        Assertions.assertNull(people.get("Big Cell").get("company"));
+        Assertions.assertEquals("2024-01-01", people.get("Big Cell").get("connectedOn"));
+        Assertions.assertEquals(List.of(), people.get("Grace Hopper").get("emails"));
+        Assertions.assertEquals("2022-02-28", people.get("Grace Hopper").get("connectedOn"));
+        Assertions.assertNull(people.get("Alan Turing").get("connectedOn"));
+    }
+
+    @Test
+    void connectedOnInOtherLayoutsIsReadOrWarnedAboutNeverDropped() {
+        String csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                + "Ana,Spreadsheet,https://www.linkedin.com/in/ana-sheet,,,,7-Feb-22\n"
+                + "Ben,Iso,https://www.linkedin.com/in/ben-iso,,,,2022-02-07\n"
+                + "Cleo,Us,https://www.linkedin.com/in/cleo-us,,,,2/7/22\n"
+                + "Dan,UsLong,https://www.linkedin.com/in/dan-us,,,,12/31/2021\n"
+                + "Eve,Unknown,https://www.linkedin.com/in/eve-unknown,,,,sometime in 2019\n"
+                + "Finn,Phone,,finn(at)example.org,,,15 Mar 2024\n";
+        upload("linkedin", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(6))
+                .body("skipped", equalTo(0))
+                .body("errors", hasSize(0))
+                .body("warnings.line", equalTo(List.of(6, 7)))
+                .body(
+                        "warnings[0].message",
+                        equalTo(
+                                "Connected On: 'sometime in 2019' is not a date such as 15 Mar 2024; imported without it"))
+                .body("warnings[1].message", startsWith("emails: 'finn(at)example.org' must be a well-formed email"));
+        var people = contactsByName(owner);
+        Assertions.assertEquals("2022-02-07", people.get("Ana Spreadsheet").get("connectedOn"));
+        Assertions.assertEquals("2022-02-07", people.get("Ben Iso").get("connectedOn"));
+        Assertions.assertEquals("2022-02-07", people.get("Cleo Us").get("connectedOn"));
+        Assertions.assertEquals("2021-12-31", people.get("Dan UsLong").get("connectedOn"));
+        Assertions.assertNull(people.get("Eve Unknown").get("connectedOn"));
+        Assertions.assertEquals("2024-03-15", people.get("Finn Phone").get("connectedOn"));
+        // the same file again: the warnings again, nothing changes
+        upload("linkedin", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .statusCode(200)
+                .body("unchanged", equalTo(6))
+                .body("warnings", hasSize(2));
+    }
+
+    @Test
+    void aMalformedPhoneInAVCardIsDroppedWithAWarning() {
+        String vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pat Phone\r\nTEL:" + "1".repeat(60)
+                + "\r\nTEL:+44 20 7946 0111\r\nEMAIL:pat@@example\r\nEND:VCARD\r\n";
+        upload("vcard", vcf.getBytes(StandardCharsets.UTF_8), "text/vcard")
+                .statusCode(200)
+                .body("created", equalTo(1))
+                .body("warnings.line", equalTo(List.of(1, 1)))
+                .body("warnings.message", hasItem(startsWith("phones: '111")))
+                .body("warnings.message", hasItem(startsWith("emails: 'pat@@example'")));
+        var pat = contactsByName(owner).get("Pat Phone");
+        Assertions.assertEquals(List.of("+44 20 7946 0111"), pat.get("phones"));
+        Assertions.assertEquals(List.of(), pat.get("emails"));
+    }
+
+    @Test
+    void linkedInUrlsMatchWhateverTheirCaseSchemeOrWww() {
+        String id = as(owner)
+                .contentType("application/json")
+                .body(Map.of("displayName", "Jane Doe", "profiles", Map.of("linkedin", "linkedin.com/in/Jane-Doe")))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                + "Jane,Doe,HTTPS://WWW.LinkedIn.com/in/jane-doe/,,Acme,,7-Feb-22\n"
+                + "Janet,Doe,www.linkedin.com/IN/JANE-DOE?trk=public_profile,jane@example.org,,,\n";
+        upload("linkedin", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("updated", equalTo(2));
+        var jane = as(owner)
+                .get("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Assertions.assertEquals("Acme", jane.getString("company"));
+        Assertions.assertEquals("2022-02-07", jane.getString("connectedOn"));
+        Assertions.assertEquals(List.of("jane@example.org"), jane.getList("emails"));
+        Assertions.assertEquals(
+                "linkedin.com/in/Jane-Doe", jane.getString("profiles.linkedin"), "the user's value is kept");
     }
 
     @Test

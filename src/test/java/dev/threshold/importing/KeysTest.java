@@ -13,6 +13,9 @@ class KeysTest {
         assertEquals("li:jane-doe", Keys.linkedIn("https://www.linkedin.com/in/Jane-Doe/"));
         assertEquals("li:janedoe", Keys.linkedIn("http://LinkedIn.com/IN/JaneDoe?trk=people"));
         assertEquals("li:x", Keys.linkedIn("linkedin.com/in/x#top"));
+        assertEquals("li:jane-doe", Keys.linkedIn("HTTPS://WWW.LinkedIn.com/in/jane-doe/"));
+        assertEquals("li:jane-doe", Keys.linkedIn("linkedin.com/in/Jane-Doe"));
+        assertEquals("li:jane-doe", Keys.linkedIn("www.linkedin.com/in/jane-doe"));
         assertEquals("li:a", Keys.linkedIn("/in/a b"));
         assertEquals("li:a", Keys.linkedIn("/in/a\u2003b"));
         assertEquals("li:a\u00a0b", Keys.linkedIn("/in/a\u00A0b"));

@@ -3,6 +3,7 @@ package dev.threshold.interaction;
 import dev.threshold.support.ApiTest;
 import dev.threshold.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,35 @@ class InteractionResourceTest extends ApiTest {
         body.put("occurredAt", occurredAt);
         body.put("note", "Coffee");
         return body;
+    }
+
+    @Test
+    void chatChannelsAreChannelsLikeAnyOther() {
+        String contact = createContact("Chatty");
+        for (String channel : List.of("WHATSAPP", "TELEGRAM")) {
+            Map<String, Object> body = meeting("2026-01-10T09:30:00Z");
+            body.put("type", "MESSAGE");
+            body.put("channel", channel);
+            String id = api().body(body)
+                    .post("/api/v1/contacts/" + contact + "/interactions")
+                    .then()
+                    .statusCode(201)
+                    .body("channel", equalTo(channel))
+                    .extract()
+                    .path("id");
+            api().get("/api/v1/interactions/" + id).then().statusCode(200).body("channel", equalTo(channel));
+        }
+        api().get("/api/v1/contacts/" + contact + "/interactions")
+                .then()
+                .statusCode(200)
+                .body("items.channel", hasItem("TELEGRAM"))
+                .body("items.channel", hasItem("WHATSAPP"));
+        RestAssured.given()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.Channel.enum", hasItem("WHATSAPP"))
+                .body("components.schemas.Channel.enum", hasItem("TELEGRAM"));
     }
 
     @Test

@@ -1,0 +1,114 @@
+package dev.threshold.capture;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The tallies of one capture while it runs, and its report. */
+final class CaptureRun {
+
+    static final int MAX_LISTED = 1000;
+    static final int MAX_UNMATCHED = 100;
+
+    long items;
+    long contactsCreated;
+    long contactsUpdated;
+    long contactsUnchanged;
+    long contactsSkipped;
+    long created;
+    long unchanged;
+    private final Map<String, Long> skippedBy = new TreeMap<>();
+    private final List<CaptureReport.ItemError> errors = new ArrayList<>();
+    private final List<CaptureReport.ItemError> warnings = new ArrayList<>();
+    private final List<String> ignored = new ArrayList<>();
+    /** party key → who they are and how many interactions they would have (one entry per unmatched person). */
+    private final Map<String, Unmatched> unmatched = new HashMap<>();
+
+    private static final class Unmatched {
+        final Party party;
+        long interactions;
+
+        Unmatched(Party party) {
+            this.party = party;
+        }
+    }
+
+    void skip(String reason) {
+        skippedBy.merge(reason, 1L, Long::sum);
+    }
+
+    void error(String file, long line, String item, String message) {
+        skip("unreadable");
+        if (errors.size() < MAX_LISTED) {
+            errors.add(new CaptureReport.ItemError(file, line, item, message));
+        }
+    }
+
+    void warning(String file, long line, String item, String message) {
+        if (warnings.size() < MAX_LISTED) {
+            warnings.add(new CaptureReport.ItemError(file, line, item, message));
+        }
+    }
+
+    void contactError(String message) {
+        if (errors.size() < MAX_LISTED) {
+            errors.add(new CaptureReport.ItemError(null, 0, null, "contact not created: " + message));
+        }
+    }
+
+    /** What the contact import of an archive's contacts file (LinkedIn's Connections.csv) did. */
+    void contacts(String file, dev.threshold.importing.ImportReport report) {
+        contactsCreated += report.created();
+        contactsUpdated += report.updated();
+        contactsUnchanged += report.unchanged();
+        contactsSkipped += report.skipped();
+        for (var e : report.errors()) {
+            if (errors.size() < MAX_LISTED) {
+                errors.add(new CaptureReport.ItemError(file, e.line(), null, "contact not imported: " + e.message()));
+            }
+        }
+        if (report.warnings() != null) {
+            for (var w : report.warnings()) {
+                warning(file, w.line(), null, w.message());
+            }
+        }
+    }
+
+    void ignored(String name) {
+        if (ignored.size() < MAX_LISTED) {
+            ignored.add(name == null ? "(a part without a file name)" : name);
+        }
+    }
+
+    void unmatched(String partyKey, Party party) {
+        unmatched.computeIfAbsent(partyKey, k -> new Unmatched(party)).interactions++;
+        skip("notAContact");
+    }
+
+    CaptureReport report(boolean dryRun) {
+        long skipped = skippedBy.values().stream().mapToLong(Long::longValue).sum();
+        List<CaptureReport.Unmatched> people = unmatched.values().stream()
+                .sorted(Comparator.<Unmatched>comparingLong(u -> -u.interactions)
+                        .thenComparing(u -> u.party.email() == null ? "" : u.party.email())
+                        .thenComparing(u -> u.party.phone() == null ? "" : u.party.phone())
+                        .thenComparing(u -> u.party.name() == null ? "" : u.party.name()))
+                .limit(MAX_UNMATCHED)
+                .map(u -> new CaptureReport.Unmatched(u.party.name(), u.party.email(), u.party.phone(), u.interactions))
+                .toList();
+        return new CaptureReport(
+                dryRun,
+                contactsCreated,
+                contactsUpdated,
+                contactsUnchanged,
+                contactsSkipped,
+                items,
+                new CaptureReport.Interactions(created, unchanged, skipped, new TreeMap<>(skippedBy)),
+                people,
+                List.copyOf(errors),
+                List.copyOf(warnings),
+                List.copyOf(ignored));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.threshold.capture;
+
+import dev.threshold.interaction.Channel;
+import dev.threshold.platform.persistence.Jdbc;
+import dev.threshold.platform.persistence.SqlValues;
+import dev.threshold.score.math.Direction;
+import dev.threshold.score.math.InteractionType;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The spool of one capture: what the source emitted, in a temporary table of the capture's transaction
+ * ({@code ON COMMIT DROP}), so that memory holds a batch, not the file, and PostgreSQL sorts the items by party and
+ * time for the exchange grouping (a mailbox is not in time order). Read back in keyset pages.
+ */
+@ApplicationScoped
+class CaptureStaging {
+
+    /** One spooled item with its party's key (its first match key, else {@code name:<name>}) and its order. */
+    record Row(
+            long seq,
+            String partyKey,
+            Party party,
+            String sourceId,
+            InteractionType type,
+            Direction direction,
+            Channel channel,
+            Instant at,
+            String note) {}
+
+    private final Jdbc jdbc;
+
+    CaptureStaging(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates (or empties) the spool of this transaction. */
+    void open() {
+        jdbc.update(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS capture_staging (seq bigint NOT NULL, party_key text NOT NULL,"
+                        + " name text, email text, phone text, linkedin text, source_id text NOT NULL,"
+                        + " type varchar(16) NOT NULL, direction varchar(16) NOT NULL, channel varchar(16) NOT NULL,"
+                        + " at timestamptz NOT NULL, note text) ON COMMIT DROP",
+                Jdbc.Binder.NONE);
+        jdbc.update("TRUNCATE capture_staging", Jdbc.Binder.NONE);
+    }
+
+    /** Appends a batch (one statement). */
+    void append(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Object[] seq = new Object[n];
+        Object[] key = new Object[n];
+        Object[] name = new Object[n];
+        Object[] email = new Object[n];
+        Object[] phone = new Object[n];
+        Object[] linkedin = new Object[n];
+        Object[] source = new Object[n];
+        Object[] type = new Object[n];
+        Object[] direction = new Object[n];
+        Object[] channel = new Object[n];
+        Object[] at = new Object[n];
+        Object[] note = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            seq[i] = r.seq();
+            key[i] = r.partyKey();
+            name[i] = r.party().name();
+            email[i] = r.party().email();
+            phone[i] = r.party().phone();
+            linkedin[i] = r.party().linkedin();
+            source[i] = r.sourceId();
+            type[i] = r.type().name();
+            direction[i] = r.direction().name();
+            channel[i] = r.channel().name();
+            at[i] = r.at().atOffset(ZoneOffset.UTC);
+            note[i] = r.note();
+        }
+        jdbc.update(
+                "INSERT INTO capture_staging (seq, party_key, name, email, phone, linkedin, source_id, type, direction,"
+                        + " channel, at, note) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::text[], ?::text[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                        + " ?::timestamptz[], ?::text[])",
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("int8", seq));
+                    ps.setArray(2, c.createArrayOf("text", key));
+                    ps.setArray(3, c.createArrayOf("text", name));
+                    ps.setArray(4, c.createArrayOf("text", email));
+                    ps.setArray(5, c.createArrayOf("text", phone));
+                    ps.setArray(6, c.createArrayOf("text", linkedin));
+                    ps.setArray(7, c.createArrayOf("text", source));
+                    ps.setArray(8, c.createArrayOf("varchar", type));
+                    ps.setArray(9, c.createArrayOf("varchar", direction));
+                    ps.setArray(10, c.createArrayOf("varchar", channel));
+                    ps.setArray(11, c.createArrayOf("timestamptz", at));
+                    ps.setArray(12, c.createArrayOf("text", note));
+                });
+    }
+
+    /** After the last append: the index the pages are read by, and statistics for the planner. */
+    void seal() {
+        jdbc.update("CREATE INDEX ON capture_staging (party_key, at, seq)", Jdbc.Binder.NONE);
+        jdbc.update("ANALYZE capture_staging", Jdbc.Binder.NONE);
+    }
+
+    /** The next {@code limit} rows in (party, time, seq) order after {@code after} (null: from the start). */
+    List<Row> page(Row after, int limit) {
+        return jdbc.list(
+                "SELECT seq, party_key, name, email, phone, linkedin, source_id, type, direction, channel, at, note"
+                        + " FROM capture_staging"
+                        + (after == null ? "" : " WHERE (party_key, at, seq) > (?, ?, ?)")
+                        + " ORDER BY party_key, at, seq LIMIT ?",
+                ps -> {
+                    int i = 1;
+                    if (after != null) {
+                        ps.setString(i++, after.partyKey());
+                        ps.setObject(i++, after.at().atOffset(ZoneOffset.UTC));
+                        ps.setLong(i++, after.seq());
+                    }
+                    ps.setInt(i, limit);
+                },
+                rs -> new Row(
+                        rs.getLong("seq"),
+                        rs.getString("party_key"),
+                        new Party(
+                                rs.getString("name"),
+                                rs.getString("email"),
+                                rs.getString("phone"),
+                                rs.getString("linkedin")),
+                        rs.getString("source_id"),
+                        InteractionType.valueOf(rs.getString("type")),
+                        Direction.valueOf(rs.getString("direction")),
+                        Channel.valueOf(rs.getString("channel")),
+                        SqlValues.instant(rs, "at"),
+                        rs.getString("note")));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.threshold.interaction;
+
+import dev.threshold.score.math.Direction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Exchanges, not messages (SPEC.md): captured messages (mail, chats, LinkedIn's messages.csv) are grouped per
+ * participant; messages less than {@link #GAP} apart (each from the one before it) form one exchange, which becomes one
+ * MESSAGE interaction: MUTUAL when both sides wrote in it, else the one direction, at the exchange's first message,
+ * with that message's note. A burst of 200 chat lines is one conversation, not 1,000 points. Pure code.
+ */
+public final class Exchanges {
+
+    /** Messages this close (strictly less) to the previous one of the same participant join its exchange. */
+    public static final Duration GAP = Duration.ofMinutes(30);
+
+    /**
+     * One message with one participant.
+     *
+     * @param participant who the owner exchanged it with (any stable key: a contact id, an e-mail)
+     * @param direction INBOUND (they wrote), OUTBOUND (the owner wrote), or MUTUAL (both, e.g. an exchange already)
+     * @param item what the caller needs back (its note, source id, line)
+     */
+    public record Message<T>(String participant, Instant at, Direction direction, T item) {
+        public Message {
+            Objects.requireNonNull(participant, "participant");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(direction, "direction");
+        }
+    }
+
+    /**
+     * One exchange: its participant, the instant of its first message, its direction, and its messages' items in time
+     * order (the first one gives the note).
+     */
+    public record Exchange<T>(String participant, Instant at, Direction direction, List<T> items) {}
+
+    private Exchanges() {}
+
+    /**
+     * The exchanges of {@code messages}, in any order: per participant by time (equal instants keep their input
+     * order), each participant's exchanges in time order, participants in order of their first message.
+     */
+    public static <T> List<Exchange<T>> group(List<Message<T>> messages) {
+        Map<String, List<Message<T>>> byParticipant = new LinkedHashMap<>();
+        List<Message<T>> sorted = new ArrayList<>(messages);
+        sorted.sort(Comparator.comparing(Message::at)); // stable
+        for (Message<T> m : sorted) {
+            byParticipant
+                    .computeIfAbsent(m.participant(), p -> new ArrayList<>())
+                    .add(m);
+        }
+        List<Exchange<T>> out = new ArrayList<>();
+        for (List<Message<T>> one : byParticipant.values()) {
+            out.addAll(groupSorted(one));
+        }
+        return out;
+    }
+
+    /** The exchanges of one participant's messages, given in time order (not checked again: the caller sorted them). */
+    public static <T> List<Exchange<T>> groupSorted(List<Message<T>> messages) {
+        List<Exchange<T>> out = new ArrayList<>();
+        Builder<T> current = null;
+        for (Message<T> m : messages) {
+            if (current != null
+                    && current.participant.equals(m.participant())
+                    && Duration.between(current.last, m.at()).compareTo(GAP) < 0) {
+                current.add(m);
+            } else {
+                if (current != null) {
+                    out.add(current.build());
+                }
+                current = new Builder<>(m);
+            }
+        }
+        if (current != null) {
+            out.add(current.build());
+        }
+        return out;
+    }
+
+    /** The direction of an exchange in which messages of directions {@code a} and {@code b} were written. */
+    static Direction combine(Direction a, Direction b) {
+        return a == b ? a : Direction.MUTUAL;
+    }
+
+    private static final class Builder<T> {
+        final String participant;
+        final Instant first;
+        Instant last;
+        Direction direction;
+        final List<T> items = new ArrayList<>();
+
+        Builder(Message<T> m) {
+            participant = m.participant();
+            first = m.at();
+            last = m.at();
+            direction = m.direction();
+            items.add(m.item());
+        }
+
+        void add(Message<T> m) {
+            last = m.at();
+            direction = combine(direction, m.direction());
+            items.add(m.item());
+        }
+
+        Exchange<T> build() {
+            return new Exchange<>(participant, first, direction, java.util.Collections.unmodifiableList(items));
+        }
+    }
+}
