@@ -291,10 +291,6 @@ public class CaptureResource {
             required = true,
             content = {
                 @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(type = SchemaType.OBJECT),
-                        examples = @ExampleObject(name = "result.json", value = CaptureExamples.TELEGRAM_JSON)),
-                @Content(
                         mediaType = MediaType.MULTIPART_FORM_DATA,
                         schema =
                                 @Schema(
@@ -305,7 +301,11 @@ public class CaptureResource {
                                                         name = "file",
                                                         type = SchemaType.STRING,
                                                         format = "binary",
-                                                        description = "result.json")))
+                                                        description = "result.json"))),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class),
+                        examples = @ExampleObject(name = "result.json", value = CaptureExamples.TELEGRAM_JSON))
             })
     @APIResponse(
             responseCode = "200",

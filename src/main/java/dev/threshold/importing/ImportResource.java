@@ -88,7 +88,6 @@ public class ImportResource {
     @RequestBody(
             required = true,
             content = {
-                @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(
                         mediaType = MediaType.MULTIPART_FORM_DATA,
                         schema =
@@ -110,7 +109,8 @@ public class ImportResource {
                 @Content(
                         mediaType = CSV,
                         schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "Connections.csv", value = ImportExamples.LINKEDIN_CSV))
+                        examples = @ExampleObject(name = "Connections.csv", value = ImportExamples.LINKEDIN_CSV)),
+                @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(
             responseCode = "200",

@@ -113,6 +113,27 @@ class ChatCaptureResourceTest extends ApiTest {
     }
 
     @Test
+    void aMultipartUploadNamesTheChatAndSoTheOwner() {
+        String jane = createContact("Jane Doe");
+        JsonPath r = api().contentType("multipart/form-data")
+                .multiPart(
+                        "file",
+                        "WhatsApp Chat with Jane Doe.txt",
+                        file("whatsapp/WhatsApp Chat with Jane Doe.txt"),
+                        "text/plain")
+                .multiPart("file", "photo.jpg", new byte[] {1, 2, 3}, "image/jpeg")
+                .post("/api/v1/imports/whatsapp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(
+                2, r.getInt("interactions.created"), "no profile: the file name says Sam is not Jane " + r.prettify());
+        assertEquals(List.of("photo.jpg"), r.getList("ignored"), r.prettify());
+        assertEquals(2, timeline(jane).size());
+    }
+
+    @Test
     void aGroupChatZipListsTheUnmatchedAndCreatesThemOnRequest() {
         profile("Sam Owner");
         String ann = createContact("Ann Example");
