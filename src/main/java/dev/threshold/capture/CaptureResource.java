@@ -1,5 +1,8 @@
 package dev.threshold.capture;
 
+import dev.threshold.importing.ImportExamples;
+import dev.threshold.importing.ImportJob;
+import dev.threshold.importing.ImportJobs;
 import dev.threshold.platform.api.TakesFile;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.problem.ApiProblem;
@@ -9,10 +12,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,7 +36,8 @@ import java.util.Locale;
 
 /**
  * Captures from calendars, mail, chats (WhatsApp, Telegram) and LinkedIn's whole export: each takes the file itself as the body, a multipart upload of several files, or
- * a zip of them, and answers the report. Thin: parameters in, one call to {@link CaptureService#capture}.
+ * a zip of them, and answers the report, or 202 with an import job ({@link CaptureKinds}). Thin: parameters in,
+ * validated before a byte is read, then one call to {@link ImportJobs#accept}.
  */
 @Path("/api/v1/imports")
 @TakesFile
@@ -50,11 +58,11 @@ public class CaptureResource {
     static final String TELEGRAM = "telegram";
     static final String LINKEDIN = "linkedin";
 
-    private final CaptureService service;
+    private final ImportJobs jobs;
     private final CurrentOwner owner;
 
-    public CaptureResource(CaptureService service, CurrentOwner owner) {
-        this.service = service;
+    public CaptureResource(ImportJobs jobs, CurrentOwner owner) {
+        this.jobs = jobs;
         this.owner = owner;
     }
 
@@ -110,9 +118,37 @@ public class CaptureResource {
                     @Content(
                             schema = @Schema(implementation = CaptureReport.class),
                             examples = @ExampleObject(name = "report", value = CaptureExamples.CALENDAR_REPORT)))
-    public CaptureReport calendar(
+    @APIResponse(
+            responseCode = "202",
+            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/imports/{id}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Preference-Applied",
+                        description = "respond-async",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportJob.class),
+                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
+    @APIResponse(
+            responseCode = "507",
+            description = "No room on the service's disk to keep the upload while it is captured; nothing was written",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    public Response calendar(
             InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers,
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = ImportJobs.PREFER_DESCRIPTION)
+                    @HeaderParam("Prefer")
+                    String prefer,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
             @Parameter(description = CREATE_CONTACTS) @QueryParam("createContacts") String createContacts,
             @Parameter(description = ME) @QueryParam("me") List<String> me,
@@ -127,7 +163,7 @@ public class CaptureResource {
                 count(maxAttendees, "maxAttendees", CaptureOptions.DEFAULT_MAX_ATTENDEES),
                 CaptureOptions.DEFAULT_MAX_RECIPIENTS,
                 zone(tz));
-        return service.capture(owner.id(), CalendarSource.KIND, body, contentType, options);
+        return jobs.accept(CalendarSource.KIND, owner.id(), body, headers, options.toParams());
     }
 
     @POST
@@ -188,9 +224,37 @@ public class CaptureResource {
                     @Content(
                             schema = @Schema(implementation = CaptureReport.class),
                             examples = @ExampleObject(name = "report", value = CaptureExamples.MAIL_REPORT)))
-    public CaptureReport mail(
+    @APIResponse(
+            responseCode = "202",
+            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/imports/{id}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Preference-Applied",
+                        description = "respond-async",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportJob.class),
+                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
+    @APIResponse(
+            responseCode = "507",
+            description = "No room on the service's disk to keep the upload while it is captured; nothing was written",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    public Response mail(
             InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers,
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = ImportJobs.PREFER_DESCRIPTION)
+                    @HeaderParam("Prefer")
+                    String prefer,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
             @Parameter(description = CREATE_CONTACTS) @QueryParam("createContacts") String createContacts,
             @Parameter(description = ME) @QueryParam("me") List<String> me,
@@ -204,7 +268,7 @@ public class CaptureResource {
                 CaptureOptions.DEFAULT_MAX_ATTENDEES,
                 count(maxRecipients, "maxRecipients", CaptureOptions.DEFAULT_MAX_RECIPIENTS),
                 null);
-        return service.capture(owner.id(), MailSource.KIND, body, contentType, options);
+        return jobs.accept(MailSource.KIND, owner.id(), body, headers, options.toParams());
     }
 
     @POST
@@ -261,16 +325,49 @@ public class CaptureResource {
                     @Content(
                             schema = @Schema(implementation = CaptureReport.class),
                             examples = @ExampleObject(name = "report", value = CaptureExamples.CHAT_REPORT)))
-    public CaptureReport whatsApp(
+    @APIResponse(
+            responseCode = "202",
+            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/imports/{id}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Preference-Applied",
+                        description = "respond-async",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportJob.class),
+                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
+    @APIResponse(
+            responseCode = "507",
+            description = "No room on the service's disk to keep the upload while it is captured; nothing was written",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    public Response whatsApp(
             InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers,
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = ImportJobs.PREFER_DESCRIPTION)
+                    @HeaderParam("Prefer")
+                    String prefer,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
             @Parameter(description = CREATE_CONTACTS) @QueryParam("createContacts") String createContacts,
             @Parameter(description = ME) @QueryParam("me") List<String> me,
             @Parameter(description = "IANA time zone of the phone's clock for this call (default: your profile's)")
                     @QueryParam("tz")
                     String tz) {
-        return service.capture(owner.id(), WHATSAPP, body, contentType, options(dryRun, createContacts, me, zone(tz)));
+        return jobs.accept(
+                WHATSAPP,
+                owner.id(),
+                body,
+                headers,
+                options(dryRun, createContacts, me, zone(tz)).toParams());
     }
 
     @POST
@@ -314,14 +411,47 @@ public class CaptureResource {
                     @Content(
                             schema = @Schema(implementation = CaptureReport.class),
                             examples = @ExampleObject(name = "report", value = CaptureExamples.CHAT_REPORT)))
-    public CaptureReport telegram(
+    @APIResponse(
+            responseCode = "202",
+            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/imports/{id}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Preference-Applied",
+                        description = "respond-async",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportJob.class),
+                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
+    @APIResponse(
+            responseCode = "507",
+            description = "No room on the service's disk to keep the upload while it is captured; nothing was written",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    public Response telegram(
             InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers,
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = ImportJobs.PREFER_DESCRIPTION)
+                    @HeaderParam("Prefer")
+                    String prefer,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
             @Parameter(description = CREATE_CONTACTS) @QueryParam("createContacts") String createContacts,
             @Parameter(description = ME) @QueryParam("me") List<String> me,
             @Parameter(description = TZ) @QueryParam("tz") String tz) {
-        return service.capture(owner.id(), TELEGRAM, body, contentType, options(dryRun, createContacts, me, zone(tz)));
+        return jobs.accept(
+                TELEGRAM,
+                owner.id(),
+                body,
+                headers,
+                options(dryRun, createContacts, me, zone(tz)).toParams());
     }
 
     /**
@@ -332,14 +462,22 @@ public class CaptureResource {
     @Path("linkedin")
     @Consumes({ZIP, "application/x-zip-compressed"})
     @Operation(hidden = true)
-    public CaptureReport linkedInArchive(
+    public Response linkedInArchive(
             InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers,
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = ImportJobs.PREFER_DESCRIPTION)
+                    @HeaderParam("Prefer")
+                    String prefer,
             @QueryParam("dryRun") String dryRun,
             @QueryParam("createContacts") String createContacts,
             @QueryParam("me") List<String> me,
             @QueryParam("tz") String tz) {
-        return service.capture(owner.id(), LINKEDIN, body, contentType, options(dryRun, createContacts, me, zone(tz)));
+        return jobs.accept(
+                CaptureKinds.LINKEDIN_ARCHIVE,
+                owner.id(),
+                body,
+                headers,
+                options(dryRun, createContacts, me, zone(tz)).toParams());
     }
 
     private static CaptureOptions options(String dryRun, String createContacts, List<String> me, ZoneId zone) {
@@ -396,6 +534,9 @@ public class CaptureResource {
         for (String v : raw) {
             if (v != null && (v.length() > 500 || v.indexOf('\u0000') >= 0)) {
                 throw ApiProblem.invalid("me", "each value at most 500 characters");
+            }
+            if (v != null && (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0)) {
+                throw ApiProblem.invalid("me", "one identity per value, without line breaks");
             }
         }
         return raw;

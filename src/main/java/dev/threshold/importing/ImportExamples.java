@@ -1,7 +1,7 @@
 package dev.threshold.importing;
 
 /** OpenAPI examples of the import and export operations. */
-final class ImportExamples {
+public final class ImportExamples {
 
     private ImportExamples() {}
 
@@ -74,7 +74,7 @@ final class ImportExamples {
             Ada Lovelace,Ada,Lovelace,Met at the engine demo.,mentor ::: conference,,ada@example.org,,'+44 20 7946 0000,Analytical Engines Ltd,Programmer,,London,Connected,2024-03-15,Cadence days,21,linkedin,https://www.linkedin.com/in/ada-example
             """;
 
-    static final String JOB_QUEUED =
+    public static final String JOB_QUEUED =
             """
             {
               "id": "0193a1f2-7c4e-7b1a-9f3d-2e8c5b6a4d10",
@@ -160,7 +160,7 @@ final class ImportExamples {
               "nextCursor": null
             }""";
 
-    static final String NO_ROOM =
+    public static final String NO_ROOM =
             """
             {
               "type": "https://threshold.dev/problems/insufficient-storage",

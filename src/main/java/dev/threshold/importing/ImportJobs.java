@@ -113,6 +113,12 @@ public class ImportJobs {
         }
     }
 
+    /** The {@code Prefer} header's description on every import and capture operation (OpenAPI). */
+    public static final String PREFER_DESCRIPTION =
+            "`respond-async` runs the import as a job: 202 with the job, `Location: /api/v1/imports/{id}` and"
+                    + " `Preference-Applied: respond-async`; follow it with GET /imports/{id}. A body over 32 MB runs"
+                    + " as a job without asking.";
+
     private final Map<String, ImportKind> kinds = new HashMap<>();
     private final ImportJobStore store;
     private final ImportSpool spool;

@@ -50,10 +50,6 @@ public class ImportResource {
     static final String CSV = "text/csv";
     static final String VCARD = "text/vcard";
     private static final String DRY_RUN = "Report what the import would do without writing anything";
-    static final String PREFER =
-            "`respond-async` runs the import as a job: 202 with the job, `Location: /api/v1/imports/{id}` and"
-                    + " `Preference-Applied: respond-async`; follow it with GET /imports/{id}. A body over 32 MB runs"
-                    + " as a job without asking.";
 
     private final ImportService service;
     private final ImportJobs jobs;
@@ -152,7 +148,8 @@ public class ImportResource {
                                     "Your name or LinkedIn profile URL as messages.csv shows it (only with a messages part)")
                     @QueryParam("me")
                     String me,
-            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = PREFER) @HeaderParam("Prefer")
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = ImportJobs.PREFER_DESCRIPTION)
+                    @HeaderParam("Prefer")
                     String prefer,
             @Context HttpHeaders headers) {
         return jobs.accept(LinkedInConnections.KIND, owner.id(), body, headers, options(dryRun, me));
@@ -271,7 +268,8 @@ public class ImportResource {
     public Response vcard(
             InputStream body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
-            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = PREFER) @HeaderParam("Prefer")
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = ImportJobs.PREFER_DESCRIPTION)
+                    @HeaderParam("Prefer")
                     String prefer,
             @Context HttpHeaders headers) {
         return jobs.accept(VCards.KIND, owner.id(), body, headers, options(dryRun, null));
@@ -352,7 +350,8 @@ public class ImportResource {
     public Response google(
             InputStream body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
-            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = PREFER) @HeaderParam("Prefer")
+            @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = ImportJobs.PREFER_DESCRIPTION)
+                    @HeaderParam("Prefer")
                     String prefer,
             @Context HttpHeaders headers) {
         return jobs.accept(GoogleContacts.KIND, owner.id(), body, headers, options(dryRun, null));

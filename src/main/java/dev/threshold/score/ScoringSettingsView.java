@@ -18,7 +18,10 @@ public record ScoringSettingsView(
                 Double saturation,
         @Schema(description = "Points per interaction type; absent types keep their default")
                 Map<InteractionType, Double> weights,
-        @Schema(description = "Tier floors: ACQUAINTANCE < FRIEND < ALLY, each in (0, 100)") Map<Tier, Double> tiers,
+        @Schema(
+                        description =
+                                "Tier floors: ACQUAINTANCE < FRIEND < ALLY, each in (0, 100); absent or null keeps the default")
+                Map<Tier, Double> tiers,
         @Schema(description = "Days between touches wanted per tier (1–3650)") Map<Tier, Integer> cadenceDays) {
 
     static ScoringSettingsView of(ScoringSettings s) {
@@ -37,9 +40,15 @@ public record ScoringSettingsView(
                 halfLifeDays == null ? d.halfLifeDays() : halfLifeDays,
                 saturation == null ? d.saturation() : saturation,
                 weights,
-                t.getOrDefault(Tier.ACQUAINTANCE, d.acquaintanceFloor()),
-                t.getOrDefault(Tier.FRIEND, d.friendFloor()),
-                t.getOrDefault(Tier.ALLY, d.allyFloor()),
+                floor(t, Tier.ACQUAINTANCE, d.acquaintanceFloor()),
+                floor(t, Tier.FRIEND, d.friendFloor()),
+                floor(t, Tier.ALLY, d.allyFloor()),
                 cadenceDays == null ? d.cadenceDays() : cadenceDays);
+    }
+
+    /** A floor left out or sent as null keeps its default, as a weight does (ScoringSettings). */
+    private static double floor(Map<Tier, Double> tiers, Tier tier, double byDefault) {
+        Double floor = tiers.get(tier);
+        return floor == null ? byDefault : floor;
     }
 }

@@ -344,15 +344,21 @@ class ScoreResourceTest extends ApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("cadenceDays.ALLY"));
+        // a floor sent as null keeps its default, as a weight does (found by OpenApiFuzzTest: it was a 500)
+        api().body("{\"tiers\": {\"ACQUAINTANCE\": null, \"FRIEND\": 45}, \"weights\": {\"LIKE\": null}}")
+                .put("/api/v1/settings/scoring")
+                .then()
+                .statusCode(200)
+                .body("tiers.ACQUAINTANCE", equalTo(10.0f))
+                .body("tiers.FRIEND", equalTo(45.0f))
+                .body("weights.LIKE", equalTo(1.0f));
+        api().body(Map.of()).put("/api/v1/settings/scoring").then().statusCode(200);
         api().header("If-Match", "\"5\"")
                 .body(Map.of())
                 .put("/api/v1/settings/scoring")
                 .then()
                 .statusCode(412);
-        api().get("/api/v1/settings/scoring")
-                .then()
-                .body("halfLifeDays", equalTo(90.0f))
-                .header("ETag", "\"0\"");
+        api().get("/api/v1/settings/scoring").then().body("halfLifeDays", equalTo(90.0f));
     }
 
     @Test
