@@ -35,7 +35,12 @@ public class InteractionSources {
             return found;
         }
         record Row(String sourceId, UUID interactionId) {}
-        for (Row r : jdbc.list(
+        // During a first import the table's statistics still say "empty" (this transaction's rows are uncommitted),
+        // and the planner then reads every source row of the owner for every chunk: quadratic in the import (docs/
+        // benchmarks.md, "Capture"). Without sequential scans, and with the cascade's index keyed by interaction id
+        // alone (V15), the lookup can only go through the primary key.
+        jdbc.update("SET LOCAL enable_seqscan = off", Jdbc.Binder.NONE);
+        List<Row> rows = jdbc.list(
                 "SELECT source_id, interaction_id FROM interaction_sources"
                         + " WHERE owner_id = ? AND kind = ? AND source_id = ANY (?)",
                 ps -> {
@@ -43,7 +48,9 @@ public class InteractionSources {
                     ps.setString(2, kind);
                     ps.setArray(3, ps.getConnection().createArrayOf("text", sourceIds.toArray()));
                 },
-                rs -> new Row(rs.getString("source_id"), rs.getObject("interaction_id", UUID.class)))) {
+                rs -> new Row(rs.getString("source_id"), rs.getObject("interaction_id", UUID.class)));
+        jdbc.update("RESET enable_seqscan", Jdbc.Binder.NONE);
+        for (Row r : rows) {
             found.put(r.sourceId(), r.interactionId());
         }
         return found;
