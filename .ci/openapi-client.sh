@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI only, after ./mvnw verify (which writes target/openapi.json in OpenApiTest): proves the OpenAPI document is
 # usable by others. 1) Spectral (spectral:oas) and Redocly (recommended) report no errors; 2) a TypeScript client
-# generated from it with openapi-generator 7.25.0 (typescript-fetch) compiles under tsc --strict.
+# generated from it with openapi-generator 7.25.0 (typescript-fetch) compiles under tsc --strict; 3) the web app's
+# committed client (src/main/webui/generated/api, written by .ci/generate-client.sh) is the one generated from it.
 # Versions are pinned: the generator here, the npm tools in .ci/openapi/package.json and its lock file.
 # Needs Java 17 and Node.js 20+ with npm; the README's two commands need neither this script nor Node.js.
 set -euo pipefail
@@ -51,6 +52,14 @@ java -jar "$work/openapi-generator-cli-$GENERATOR_VERSION.jar" generate \
 if grep -q 'Empty operationId' "$work/generate.log"; then
     grep 'Empty operationId' "$work/generate.log" >&2
     fail "operations without an operationId"
+fi
+
+echo "openapi-client: the web app's committed client (src/main/webui/generated/api) matches the document"
+OPENAPI_DOC="$doc" CLIENT_OUT="$work/fresh" bash "$root/.ci/generate-client.sh" >/dev/null \
+    || fail "could not regenerate the web app's client"
+if ! diff -r "$root/src/main/webui/generated/api" "$work/fresh" >"$work/client.diff"; then
+    head -n 40 "$work/client.diff" >&2
+    fail "src/main/webui/generated/api differs from the client generated from $doc: run .ci/generate-client.sh (after ./mvnw -B -ntp test -Dtest=OpenApiTest) and commit the result"
 fi
 
 echo "openapi-client: tsc --strict on the generated client"

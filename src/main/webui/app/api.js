@@ -1,4 +1,16 @@
-// The API client: same origin, bearer token kept in sessionStorage (never localStorage, never a URL).
+// The API layer: the client generated from the OpenAPI document (src/main/webui/generated/api, written by
+// .ci/generate-client.sh) with one Configuration: same origin, the bearer token from the session (kept in
+// sessionStorage, never localStorage, never a URL), an Idempotency-Key on every POST, problem+json turned into
+// ApiError (words and field errors), a 401 back to sign-in. Only the APIs the app uses are imported (tree-shaken).
+import { Configuration } from '../generated/api/runtime';
+import { ActionsApi } from '../generated/api/apis/ActionsApi';
+import { ContactsApi } from '../generated/api/apis/ContactsApi';
+import { ImportAndExportApi } from '../generated/api/apis/ImportAndExportApi';
+import { InteractionsApi } from '../generated/api/apis/InteractionsApi';
+import { NetworkApi } from '../generated/api/apis/NetworkApi';
+import { ScoresApi } from '../generated/api/apis/ScoresApi';
+import { SettingsApi } from '../generated/api/apis/SettingsApi';
+
 const KEY = 'threshold.token';
 
 export const session = {
@@ -33,41 +45,61 @@ export function describe(status, problem) {
 let onUnauthorized = () => {};
 export function whenUnauthorized(fn) { onUnauthorized = fn; }
 
+export function idempotencyKey() {
+  return crypto.randomUUID ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const hasHeader = (headers, name) => Object.keys(headers || {}).some((k) => k.toLowerCase() === name.toLowerCase());
+
+/** Every POST carries an Idempotency-Key (one per request; the generated methods may already have set it). */
+const idempotency = {
+  pre({ url, init }) {
+    if ((init.method || 'GET').toUpperCase() !== 'POST' || hasHeader(init.headers, 'Idempotency-Key')) return undefined;
+    return { url, init: { ...init, headers: { ...init.headers, 'Idempotency-Key': idempotencyKey() } } };
+  },
+};
+
+/** Any status >= 400 becomes an ApiError; a 401 also clears the session and returns to sign-in. */
+const problems = {
+  async post({ response }) {
+    if (response.status === 401) {
+      session.clear();
+      session.message = 'Your session has ended or the token was not accepted. Please sign in again.';
+      onUnauthorized();
+      throw new ApiError(401, { title: 'Not signed in' });
+    }
+    if (response.status >= 400) {
+      let problem = null;
+      try { problem = await response.json(); } catch { /* not JSON */ }
+      throw new ApiError(response.status, problem);
+    }
+    return undefined;
+  },
+  onError() { throw new ApiError(0, null); }, // the network failed: no response at all
+};
+
+const config = new Configuration({
+  basePath: '', // same origin: the operations' paths already start with /api/v1
+  accessToken: async () => session.token || '',
+  headers: { Accept: 'application/json, application/problem+json' },
+  middleware: [idempotency, problems],
+});
+
+export const actionsApi = new ActionsApi(config);
+export const contactsApi = new ContactsApi(config);
+export const importsApi = new ImportAndExportApi(config);
+export const interactionsApi = new InteractionsApi(config);
+export const networkApi = new NetworkApi(config);
+export const scoresApi = new ScoresApi(config);
+export const settingsApi = new SettingsApi(config);
+
 /**
- * Calls the API. Returns {status, etag, data}; throws ApiError for any status >= 400. A 401 clears the
- * session and sends the app back to sign-in with a message.
+ * Awaits a generated `…Raw` call and answers {status, etag, location, data}: data is the API's JSON as sent (every
+ * number and date exactly as the API wrote it), null for an empty body.
  */
-export async function api(method, path, { body, headers = {}, raw = false, contentType } = {}) {
-  const h = { Accept: 'application/json, application/problem+json', ...headers };
-  if (session.token) h.Authorization = `Bearer ${session.token}`;
-  let payload;
-  if (body instanceof FormData) {
-    payload = body; // multipart: the browser writes the Content-Type with its boundary
-  } else if (body instanceof Blob) {
-    payload = body;
-    h['Content-Type'] = contentType || 'application/octet-stream';
-  } else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    h['Content-Type'] = contentType || 'application/json';
-  }
-  let res;
-  try {
-    res = await fetch(`/api/v1${path}`, { method, headers: h, body: payload });
-  } catch {
-    throw new ApiError(0, null);
-  }
-  if (res.status === 401) {
-    session.clear();
-    session.message = 'Your session has ended or the token was not accepted. Please sign in again.';
-    onUnauthorized();
-    throw new ApiError(401, { title: 'Not signed in' });
-  }
-  if (res.status >= 400) {
-    let problem = null;
-    try { problem = await res.json(); } catch { /* not JSON */ }
-    throw new ApiError(res.status, problem);
-  }
-  if (raw) return { status: res.status, etag: res.headers.get('ETag'), blob: await res.blob() };
+export async function call(pending) {
+  const res = (await pending).raw;
   const text = await res.text();
   return {
     status: res.status, etag: res.headers.get('ETag'), location: res.headers.get('Location'),
@@ -75,7 +107,22 @@ export async function api(method, path, { body, headers = {}, raw = false, conte
   };
 }
 
-export function idempotencyKey() {
-  return crypto.randomUUID ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+/** Like call, for a download: {status, etag, blob}. */
+export async function download(pending) {
+  const res = (await pending).raw;
+  return { status: res.status, etag: res.headers.get('ETag'), blob: await res.blob() };
+}
+
+const IMPORTS = { linkedin: ['importLinkedInRaw', 'connections'], google: ['importGoogleRaw', 'file'], vcard: ['importVCardRaw', 'file'] };
+
+/**
+ * Runs an import (kind linkedin, google or vcard). With messages (LinkedIn only) the files go as one multipart upload
+ * (parts connections and messages); a single file is sent as it is, with its own media type (text/csv, text/vcard).
+ */
+export function importFile(kind, params, file, messages, type) {
+  const [method, part] = IMPORTS[kind];
+  if (messages) return importsApi[method]({ ...params, [part]: file, messages });
+  return importsApi[method]({ ...params, [part]: file }, async ({ init }) => ({
+    body: file, headers: { ...init.headers, 'Content-Type': type },
+  }));
 }

@@ -1,6 +1,9 @@
 // Threshold web app: lit-html templates (every value is bound as text, never parsed as markup), hash routes.
 import { html, render, nothing } from 'lit';
-import { api, session, whenUnauthorized, ApiError, idempotencyKey } from './api.js';
+import {
+  session, whenUnauthorized, ApiError, call, download as downloadFile, importFile,
+  actionsApi, contactsApi, importsApi, interactionsApi, networkApi, scoresApi, settingsApi,
+} from './api.js';
 import { drawPyramid, drawHistory } from './charts.js';
 import { oidc, loadSignInConfig, resumeSession, signInWithProvider, signOutEverywhere, forget, whenSessionEnds } from './auth.js';
 import './app.css';
@@ -107,7 +110,7 @@ const net = { status: {}, busy: {} };
 async function networkScreen() {
   loading('network', 'Network');
   try {
-    const [summary, recs] = await Promise.all([api('GET', '/network/summary'), api('GET', '/network/recommendations')]);
+    const [summary, recs] = await Promise.all([call(networkApi.getNetworkSummaryRaw({})), call(networkApi.listRecommendationsRaw({}))]);
     net.summary = summary.data; net.recs = recs.data.items; net.status = {}; net.busy = {};
   } catch (e) {
     return show('network', 'Network', alertBox(errorText(e)));
@@ -161,11 +164,11 @@ function moveItem(r, i) {
 async function logMove(r, i) {
   net.busy[i] = true; net.status[i] = 'Logging…'; drawNetwork();
   try {
-    await api('POST', `/contacts/${r.contactId}/interactions`, {
-      body: { type: r.suggestedInteraction.type, direction: r.suggestedInteraction.direction, occurredAt: new Date().toISOString() },
-      headers: { 'Idempotency-Key': idempotencyKey() },
-    });
-    const score = (await api('GET', `/contacts/${r.contactId}/score`)).data;
+    await call(interactionsApi.recordInteractionRaw({
+      contactId: r.contactId,
+      interactionInput: { type: r.suggestedInteraction.type, direction: r.suggestedInteraction.direction, occurredAt: new Date().toISOString() },
+    }));
+    const score = (await call(scoresApi.getScoreRaw({ contactId: r.contactId }))).data;
     net.status[i] = `Logged. New strength ${num1(score.strength)} (${words(score.tier)}).`;
   } catch (err) {
     net.busy[i] = false;
@@ -187,12 +190,12 @@ async function fetchContacts(more = false) {
   const st = contactList;
   st.busy = true;
   drawContacts();
-  const params = new URLSearchParams({ sort: st.sort, limit: '50' });
-  if (st.q) params.set('q', st.q);
-  if (st.tier) params.set('tier', st.tier);
-  if (more && st.next) params.set('cursor', st.next);
+  const params = { sort: st.sort, limit: 50 };
+  if (st.q) params.q = st.q;
+  if (st.tier) params.tier = st.tier;
+  if (more && st.next) params.cursor = st.next;
   try {
-    const page = (await api('GET', `/contacts?${params}`)).data;
+    const page = (await call(contactsApi.listContactsRaw(params))).data;
     st.items = more ? st.items.concat(page.items) : page.items;
     st.next = page.nextCursor;
     st.error = '';
@@ -285,7 +288,7 @@ function newContactScreen(state = {}) {
     e.preventDefault();
     const body = readContactForm(e.target);
     try {
-      const created = (await api('POST', '/contacts', { body })).data;
+      const created = (await call(contactsApi.createContactRaw({ contactInput: body }))).data;
       location.hash = `#/contacts/${created.id}`;
     } catch (err) {
       newContactScreen({ values: body, errors: err.fieldErrors, message: errorText(err) });
@@ -310,11 +313,11 @@ async function loadContact(st) {
   const now = new Date();
   const from = new Date(now.getTime() - 365 * 864e5);
   const [contact, score, history, interactions, settings] = await Promise.all([
-    api('GET', `/contacts/${st.id}`),
-    api('GET', `/contacts/${st.id}/score`),
-    api('GET', `/contacts/${st.id}/score/history?from=${from.toISOString()}&to=${now.toISOString()}&step=P7D`),
-    api('GET', `/contacts/${st.id}/interactions?limit=50`),
-    api('GET', '/settings/scoring'),
+    call(contactsApi.getContactRaw({ id: st.id })),
+    call(scoresApi.getScoreRaw({ contactId: st.id })),
+    call(scoresApi.getScoreHistoryRaw({ contactId: st.id, from: from.toISOString(), to: now.toISOString(), step: 'P7D' })),
+    call(interactionsApi.listContactInteractionsRaw({ contactId: st.id, limit: 50 })),
+    call(settingsApi.getScoringSettingsRaw()),
   ]);
   st.contact = contact.data; st.etag = contact.etag; st.score = score.data;
   st.history = history.data.points; st.interactions = interactions.data.items; st.floors = settings.data.tiers;
@@ -365,9 +368,7 @@ async function saveContact(e, st) {
   e.preventDefault();
   const values = readContactForm(e.target);
   try {
-    const res = await api('PATCH', `/contacts/${st.id}`, {
-      body: values, contentType: 'application/merge-patch+json', headers: { 'If-Match': st.etag },
-    });
+    const res = await call(contactsApi.patchContactRaw({ id: st.id, contactPatch: values, ifMatch: st.etag }));
     st.contact = res.data; st.etag = res.etag; st.editing = false; st.values = null; st.errors = null;
     st.message = ''; st.notice = 'Saved.';
   } catch (err) {
@@ -379,7 +380,7 @@ async function saveContact(e, st) {
 
 async function deleteContact(st) {
   try {
-    await api('DELETE', `/contacts/${st.id}`, { headers: { 'If-Match': st.etag } });
+    await call(contactsApi.deleteContactRaw({ id: st.id, ifMatch: st.etag }));
     location.hash = '#/contacts';
   } catch (err) {
     st.confirmDelete = false;
@@ -421,7 +422,7 @@ function logForm(st) {
       occurredAt: new Date(String(d.get('occurredAt'))).toISOString(), note: String(d.get('note') || '') || null,
     };
     try {
-      await api('POST', `/contacts/${st.id}/interactions`, { body, headers: { 'Idempotency-Key': idempotencyKey() } });
+      await call(interactionsApi.recordInteractionRaw({ contactId: st.id, interactionInput: body }));
       await loadContact(st);
       st.logErrors = null;
       st.message = ''; st.notice = `Interaction logged. Strength is now ${num1(st.score.strength)} (${words(st.score.tier)}).`;
@@ -448,7 +449,7 @@ function logForm(st) {
 function timeline(st) {
   const del = async (i) => {
     try {
-      await api('DELETE', `/interactions/${i.id}`);
+      await call(interactionsApi.deleteInteractionRaw({ id: i.id }));
       await loadContact(st);
       st.message = ''; st.notice = 'Interaction deleted.';
     } catch (err) { st.message = errorText(err); }
@@ -459,7 +460,7 @@ function timeline(st) {
     const d = new FormData(e.target);
     const body = { type: d.get('type'), direction: d.get('direction'), channel: d.get('channel'), note: String(d.get('note') || '') || null };
     try {
-      await api('PATCH', `/interactions/${i.id}`, { body, contentType: 'application/merge-patch+json' });
+      await call(interactionsApi.patchInteractionRaw({ id: i.id, interactionPatch: body }));
       st.editingInteraction = null;
       await loadContact(st);
       st.message = ''; st.notice = `Interaction saved. Strength is now ${num1(st.score.strength)} (${words(st.score.tier)}).`;
@@ -491,7 +492,7 @@ async function actionsScreen(state = {}) {
   loading('actions', 'Actions');
   let actions, summary;
   try {
-    [actions, summary] = await Promise.all([api('GET', '/actions?limit=200'), api('GET', '/network/summary')]);
+    [actions, summary] = await Promise.all([call(actionsApi.listActionsRaw({ limit: 200 })), call(networkApi.getNetworkSummaryRaw({}))]);
   } catch (e) {
     return show('actions', 'Actions', alertBox(errorText(e)));
   }
@@ -502,19 +503,19 @@ async function actionsScreen(state = {}) {
     const d = new FormData(e.target);
     const body = { name: d.get('name'), description: d.get('description') || null, threshold: d.get('threshold') === '' ? null : Number(d.get('threshold')) };
     try {
-      await api('POST', '/actions', { body });
+      await call(actionsApi.createActionRaw({ actionInput: body }));
       actionsScreen({ message: `Action “${body.name}” created.` });
     } catch (err) { actionsScreen({ errors: err.fieldErrors, message: errorText(err) }); }
   };
   const remove = async (a) => {
-    try { await api('DELETE', `/actions/${a.id}`); actionsScreen({ message: `Action “${a.name}” deleted.` }); }
+    try { await call(actionsApi.deleteActionRaw({ id: a.id })); actionsScreen({ message: `Action “${a.name}” deleted.` }); }
     catch (err) { actionsScreen({ message: errorText(err) }); }
   };
   const edit = async (e, a) => {
     e.preventDefault();
     const d = new FormData(e.target);
     try {
-      await api('PATCH', `/actions/${a.id}`, { body: { threshold: Number(d.get('threshold')) }, contentType: 'application/merge-patch+json' });
+      await call(actionsApi.patchActionRaw({ id: a.id, actionPatch: { threshold: Number(d.get('threshold')) } }));
       actionsScreen({ message: `Action “${a.name}” saved.` });
     } catch (err) { actionsScreen({ message: errorText(err) }); }
   };
@@ -541,7 +542,7 @@ async function actionsScreen(state = {}) {
 async function actionScreen(id) {
   loading('actions', 'Action');
   try {
-    const [a, who] = await Promise.all([api('GET', `/actions/${id}`), api('GET', `/actions/${id}/contacts?limit=200`)]);
+    const [a, who] = await Promise.all([call(actionsApi.getActionRaw({ id })), call(actionsApi.listActionContactsRaw({ id, limit: 200 }))]);
     show('actions', a.data.name, html`
       <p>Threshold ${a.data.threshold}. ${a.data.description || ''}</p>
       <h2>Who clears it, strongest first</h2>
@@ -558,7 +559,7 @@ async function actionScreen(id) {
 async function settingsScreen(state = {}) {
   let res;
   try {
-    res = state.res || (await api('GET', '/settings/scoring'));
+    res = state.res || (await call(settingsApi.getScoringSettingsRaw()));
   } catch (e) {
     return show('settings', 'Settings', alertBox(errorText(e)));
   }
@@ -579,7 +580,7 @@ async function settingsScreen(state = {}) {
       cadenceDays: Object.fromEntries(['ACQUAINTANCE', 'FRIEND', 'ALLY'].map((t) => [t, n(`cadenceDays.${t}`)]).filter(([, v]) => v != null)),
     };
     try {
-      const saved = await api('PUT', '/settings/scoring', { body, headers: res.etag ? { 'If-Match': res.etag } : {} });
+      const saved = await call(settingsApi.replaceScoringSettingsRaw({ scoringSettings: body, ifMatch: res.etag || undefined }));
       settingsScreen({ res: saved, message: 'Saved. Your contacts were re-scored with the new settings.' });
     } catch (err) {
       settingsScreen({ res, values: body, errors: err.fieldErrors, message: errorText(err), failed: true });
@@ -618,16 +619,9 @@ function importScreen(state = {}) {
     importScreen({ busy: true, kind, message: dryRun ? 'Previewing…' : 'Importing…' });
     try {
       const type = KINDS.find((k) => k[0] === kind)[2];
-      let body = file;
-      if (messages) { // LinkedIn: Connections.csv and messages.csv in one multipart upload
-        body = new FormData();
-        body.append('connections', file, file.name);
-        body.append('messages', messages, messages.name);
-      }
       const size = file.size + (messages ? messages.size : 0);
-      const headers = { 'Idempotency-Key': idempotencyKey() };
-      if (size > ASYNC_ABOVE) headers.Prefer = 'respond-async';
-      const res = await api('POST', `/imports/${kind}?dryRun=${dryRun}`, { body, contentType: type, headers });
+      const prefer = size > ASYNC_ABOVE ? 'respond-async' : undefined;
+      const res = await call(importFile(kind, { dryRun: String(dryRun), prefer }, file, messages, type));
       const done = dryRun ? 'Preview (nothing was written):' : 'Import finished:';
       if (res.status === 202 && res.location) return followJob(res.location, kind, done);
       importScreen({ report: res.data, kind, message: done });
@@ -637,7 +631,7 @@ function importScreen(state = {}) {
   };
   const download = async (format, name) => {
     try {
-      const res = await api('GET', `/contacts/export?format=${format}`, { raw: true });
+      const res = await downloadFile(importsApi.exportContactsRaw({ format }));
       const a = document.createElement('a');
       a.href = URL.createObjectURL(res.blob);
       a.download = name;
@@ -680,14 +674,14 @@ const size = (bytes) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB`
  * as a progress bar, then its report (or why it failed). Leaving the screen stops the polling.
  */
 async function followJob(location, kind, done) {
-  const path = location.replace(/^.*\/api\/v1/, '');
+  const id = decodeURIComponent(location.replace(/^.*\/imports\//, ''));
   const me = {};
   imp.job = me;
   for (;;) {
     if (imp.job !== me || !location || !window.location.hash.startsWith('#/import')) return;
     let job;
     try {
-      job = (await api('GET', path)).data;
+      job = (await call(importsApi.getImportJobRaw({ id }))).data;
     } catch (err) {
       if (imp.job === me) importScreen({ kind, message: errorText(err), failed: true });
       return;
