@@ -1,9 +1,12 @@
 package dev.threshold.capture;
 
+import dev.threshold.importing.ImportFinished;
+import dev.threshold.importing.ImportFinishedRecorder;
 import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -218,6 +223,50 @@ class CaptureResourceTest extends ApiTest {
         timeline(carol).forEach(i -> carolDirections.put((String) i.get("note"), (String) i.get("direction")));
         Assertions.assertEquals(
                 Map.of("Lunch next week", "OUTBOUND", "Re: Lunch next week", "INBOUND"), carolDirections);
+    }
+
+    @Inject
+    ImportFinishedRecorder finished;
+
+    /** A capture asked to run as a job: 202 with its Location, the job ends with the report, the same as at once. */
+    @Test
+    void aCaptureRunsAsAJobWhenAskedWithItsOptions() throws Exception {
+        api().body(Map.of("names", List.of("Sam Example"), "emails", List.of(), "timeZone", "Europe/Berlin"))
+                .put("/api/v1/settings/profile")
+                .then()
+                .statusCode(200);
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> accepted = api().contentType(
+                        "application/mbox")
+                .header("Prefer", "respond-async")
+                .queryParam("me", "sam@example.com")
+                .queryParam("me", "+49 30 1234567")
+                .body(file("takeout.mbox"))
+                .post("/api/v1/imports/mail")
+                .then()
+                .extract();
+        Assertions.assertEquals(202, accepted.statusCode(), accepted.asString());
+        Assertions.assertEquals("respond-async", accepted.header("Preference-Applied"));
+        String id = accepted.jsonPath().getString("id");
+        Assertions.assertTrue(accepted.header("Location").endsWith("/api/v1/imports/" + id));
+
+        ImportFinished event = finished.next(owner, Duration.ofSeconds(60));
+        Assertions.assertEquals(UUID.fromString(id), event.jobId());
+        api().get("/api/v1/imports/" + id)
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("mail"))
+                .body("status", equalTo("SUCCEEDED"))
+                .body("report.interactions.created", equalTo(4));
+        // the options reached the job: without the me values the owner's address is unknown (a 400 at once)
+        post("mail", file("takeout.mbox"), "application/mbox").statusCode(400);
+        api().header("Prefer", "respond-async")
+                .queryParam("me", "bad\nvalue")
+                .contentType("application/mbox")
+                .body(file("takeout.mbox"))
+                .post("/api/v1/imports/mail")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("me"));
     }
 
     @Test
