@@ -369,6 +369,7 @@ export class ImportAndExportApi extends runtime.BaseAPI {
         const consumes: runtime.Consume[] = [
             { contentType: 'multipart/form-data' },
             { contentType: 'text/csv' },
+            { contentType: 'application/zip' },
         ];
         // @ts-ignore: canConsumeForm may be unused
         const canConsumeForm = runtime.canConsumeForm(consumes);
@@ -406,7 +407,7 @@ export class ImportAndExportApi extends runtime.BaseAPI {
     }
 
     /**
-     * The Connections.csv of a LinkedIn data export, as downloaded (byte order mark, Notes: preamble, old exports without URL/Position/Connected On). As multipart/form-data: the part `connections` (else the first other CSV part) and optionally `messages`, the export\'s messages.csv, whose messages become MESSAGE interactions (OUTBOUND when you sent them, INBOUND otherwise). You are the participant who appears in the most messages, unless `me` says otherwise. Matches existing contacts by LinkedIn profile, then e-mail, then phone; fills only empty fields; importing the same file twice changes nothing.
+     * The Connections.csv of a LinkedIn data export, as downloaded (byte order mark, Notes: preamble, old exports without URL/Position/Connected On). As multipart/form-data: the part `connections` (else the first other CSV part) and optionally `messages`, the export\'s messages.csv, whose messages become MESSAGE interactions (OUTBOUND when you sent them, INBOUND otherwise). You are the participant who appears in the most messages, unless `me` says otherwise. Matches existing contacts by LinkedIn profile, then e-mail, then phone; fills only empty fields; importing the same file twice changes nothing. As application/zip: the whole export as LinkedIn delivers it (the basic or the complete archive): Connections.csv is imported as above first, then messages.csv (exchanges), Invitations.csv (an invitation with a message is a MESSAGE), endorsements and recommendations given and received (FAVOR) are captured as for importCalendar and importMail (dryRun, createContacts, me); files it does not use are listed as ignored. The answer is then the capture\'s report (CaptureReport: this report\'s counts for the contacts plus items, interactions, unmatched and ignored).
      * Import LinkedIn connections (and messages)
      */
     async importLinkedInRaw(requestParameters: ImportLinkedInRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ImportReport>> {
@@ -417,7 +418,7 @@ export class ImportAndExportApi extends runtime.BaseAPI {
     }
 
     /**
-     * The Connections.csv of a LinkedIn data export, as downloaded (byte order mark, Notes: preamble, old exports without URL/Position/Connected On). As multipart/form-data: the part `connections` (else the first other CSV part) and optionally `messages`, the export\'s messages.csv, whose messages become MESSAGE interactions (OUTBOUND when you sent them, INBOUND otherwise). You are the participant who appears in the most messages, unless `me` says otherwise. Matches existing contacts by LinkedIn profile, then e-mail, then phone; fills only empty fields; importing the same file twice changes nothing.
+     * The Connections.csv of a LinkedIn data export, as downloaded (byte order mark, Notes: preamble, old exports without URL/Position/Connected On). As multipart/form-data: the part `connections` (else the first other CSV part) and optionally `messages`, the export\'s messages.csv, whose messages become MESSAGE interactions (OUTBOUND when you sent them, INBOUND otherwise). You are the participant who appears in the most messages, unless `me` says otherwise. Matches existing contacts by LinkedIn profile, then e-mail, then phone; fills only empty fields; importing the same file twice changes nothing. As application/zip: the whole export as LinkedIn delivers it (the basic or the complete archive): Connections.csv is imported as above first, then messages.csv (exchanges), Invitations.csv (an invitation with a message is a MESSAGE), endorsements and recommendations given and received (FAVOR) are captured as for importCalendar and importMail (dryRun, createContacts, me); files it does not use are listed as ignored. The answer is then the capture\'s report (CaptureReport: this report\'s counts for the contacts plus items, interactions, unmatched and ignored).
      * Import LinkedIn connections (and messages)
      */
     async importLinkedIn(requestParameters: ImportLinkedInRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ImportReport> {

@@ -19,10 +19,22 @@ import {
     ProblemToJSON,
 } from '../models/Problem';
 import {
+    type Profile,
+    ProfileFromJSON,
+    ProfileToJSON,
+} from '../models/Profile';
+import {
     type ScoringSettings,
     ScoringSettingsFromJSON,
     ScoringSettingsToJSON,
 } from '../models/ScoringSettings';
+
+export interface ReplaceProfileRequest {
+    /**
+     * 
+     */
+    profile: Profile;
+}
 
 export interface ReplaceScoringSettingsRequest {
     /**
@@ -39,6 +51,53 @@ export interface ReplaceScoringSettingsRequest {
  * 
  */
 export class SettingsApi extends runtime.BaseAPI {
+
+    /**
+     * Creates request options for getProfile without sending the request
+     */
+    async getProfileRequestOpts(): Promise<runtime.RequestOpts> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/settings/profile`;
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * The names, e-mail addresses, phones and LinkedIn profile that captures (calendar, mail, chats) use to tell your side from the other\'s, and the time zone of floating times. Empty, with time zone UTC, until set.
+     * Your own identities
+     */
+    async getProfileRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Profile>> {
+        const requestOptions = await this.getProfileRequestOpts();
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ProfileFromJSON(jsonValue));
+    }
+
+    /**
+     * The names, e-mail addresses, phones and LinkedIn profile that captures (calendar, mail, chats) use to tell your side from the other\'s, and the time zone of floating times. Empty, with time zone UTC, until set.
+     * Your own identities
+     */
+    async getProfile(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Profile> {
+        const response = await this.getProfileRaw(initOverrides);
+        return await response.value();
+    }
 
     /**
      * Creates request options for getScoringSettings without sending the request
@@ -84,6 +143,63 @@ export class SettingsApi extends runtime.BaseAPI {
      */
     async getScoringSettings(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ScoringSettings> {
         const response = await this.getScoringSettingsRaw(initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for replaceProfile without sending the request
+     */
+    async replaceProfileRequestOpts(requestParameters: ReplaceProfileRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['profile'] == null) {
+            throw new runtime.RequiredError(
+                'profile',
+                'Required parameter "profile" was null or undefined when calling replaceProfile().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/settings/profile`;
+
+        return {
+            path: urlPath,
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+            body: ProfileToJSON(requestParameters['profile']),
+        };
+    }
+
+    /**
+     * Absent lists are empty, an absent time zone is UTC. Values are trimmed and de-duplicated.
+     * Replace your own identities
+     */
+    async replaceProfileRaw(requestParameters: ReplaceProfileRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Profile>> {
+        const requestOptions = await this.replaceProfileRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ProfileFromJSON(jsonValue));
+    }
+
+    /**
+     * Absent lists are empty, an absent time zone is UTC. Values are trimmed and de-duplicated.
+     * Replace your own identities
+     */
+    async replaceProfile(requestParameters: ReplaceProfileRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Profile> {
+        const response = await this.replaceProfileRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

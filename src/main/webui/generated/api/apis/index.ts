@@ -1,6 +1,7 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './ActionsApi';
+export * from './CaptureApi';
 export * from './ContactsApi';
 export * from './ImportAndExportApi';
 export * from './InteractionsApi';

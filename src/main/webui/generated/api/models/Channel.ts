@@ -27,6 +27,8 @@ export const Channel = {
     Sms: 'SMS',
     Video: 'VIDEO',
     InPerson: 'IN_PERSON',
+    Whatsapp: 'WHATSAPP',
+    Telegram: 'TELEGRAM',
     Other: 'OTHER',
 } as const;
 export type Channel = typeof Channel[keyof typeof Channel];

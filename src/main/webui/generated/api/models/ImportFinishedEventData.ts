@@ -20,22 +20,37 @@ import { mapValues } from '../runtime';
  */
 export interface ImportFinishedEventData {
     /**
-     * 
+     * the job; absent (null) for a synchronous import
      */
     jobId?: string;
     /**
-     * 
+     * linkedin, vcard, google, calendar, mail, whatsapp, telegram
      */
     kind?: string;
     /**
      * 
      */
-    status?: string;
+    status?: ImportFinishedEventDataStatusEnum;
     /**
-     * 
+     * the report's counts by flat name (created, messages.created, …)
      */
-    report?: object;
+    report?: { [key: string]: number; };
+    /**
+     * why it failed, in words; absent when it succeeded
+     */
+    error?: string;
 }
+
+
+/**
+ * @export
+ */
+export const ImportFinishedEventDataStatusEnum = {
+    Succeeded: 'SUCCEEDED',
+    Failed: 'FAILED',
+} as const;
+export type ImportFinishedEventDataStatusEnum = typeof ImportFinishedEventDataStatusEnum[keyof typeof ImportFinishedEventDataStatusEnum];
+
 
 /**
  * Check if a given object implements the ImportFinishedEventData interface.
@@ -58,6 +73,7 @@ export function ImportFinishedEventDataFromJSONTyped(json: any, ignoreDiscrimina
         'kind': json['kind'] == null ? undefined : json['kind'],
         'status': json['status'] == null ? undefined : json['status'],
         'report': json['report'] == null ? undefined : json['report'],
+        'error': json['error'] == null ? undefined : json['error'],
     };
 }
 
@@ -76,6 +92,7 @@ export function ImportFinishedEventDataToJSONTyped(value?: ImportFinishedEventDa
         'kind': value['kind'],
         'status': value['status'],
         'report': value['report'],
+        'error': value['error'],
     };
 }
 

@@ -59,6 +59,10 @@ export interface ImportJobReport {
      */
     errors?: Array<ImportLineError>;
     /**
+     * Rows imported without one of their optional fields (a date in an unknown layout, a malformed e-mail or phone), by line; at most 1,000 are listed
+     */
+    warnings?: Array<ImportLineError>;
+    /**
      * Present when a LinkedIn messages.csv was uploaded
      */
     messages?: ImportMessagesReport | null;
@@ -87,6 +91,7 @@ export function ImportJobReportFromJSONTyped(json: any, ignoreDiscriminator: boo
         'unchanged': json['unchanged'] == null ? undefined : json['unchanged'],
         'skipped': json['skipped'] == null ? undefined : json['skipped'],
         'errors': json['errors'] == null ? undefined : ((json['errors'] as Array<any>).map(ImportLineErrorFromJSON)),
+        'warnings': json['warnings'] == null ? undefined : ((json['warnings'] as Array<any>).map(ImportLineErrorFromJSON)),
         'messages': json['messages'] === undefined ? undefined : json['messages'] === null ? null : ImportMessagesReportFromJSON(json['messages']),
     };
 }
@@ -108,6 +113,7 @@ export function ImportJobReportToJSONTyped(value?: ImportJobReport | null, ignor
         'unchanged': value['unchanged'],
         'skipped': value['skipped'],
         'errors': value['errors'] == null ? undefined : ((value['errors'] as Array<any>).map(ImportLineErrorToJSON)),
+        'warnings': value['warnings'] == null ? undefined : ((value['warnings'] as Array<any>).map(ImportLineErrorToJSON)),
         'messages': ImportMessagesReportToJSON(value['messages']),
     };
 }

@@ -88,6 +88,8 @@ export const InteractionPatchChannelEnum = {
     Sms: 'SMS',
     Video: 'VIDEO',
     InPerson: 'IN_PERSON',
+    Whatsapp: 'WHATSAPP',
+    Telegram: 'TELEGRAM',
     Other: 'OTHER',
 } as const;
 export type InteractionPatchChannelEnum = typeof InteractionPatchChannelEnum[keyof typeof InteractionPatchChannelEnum];

@@ -32,7 +32,7 @@ export interface ScoringSettings {
      */
     weights?: { [key: string]: number; };
     /**
-     * Tier floors: ACQUAINTANCE < FRIEND < ALLY, each in (0, 100)
+     * Tier floors: ACQUAINTANCE < FRIEND < ALLY, each in (0, 100); absent or null keeps the default
      */
     tiers?: { [key: string]: number; };
     /**
