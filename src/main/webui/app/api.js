@@ -4,6 +4,7 @@
 // ApiError (words and field errors), a 401 back to sign-in. Only the APIs the app uses are imported (tree-shaken).
 import { Configuration } from '../generated/api/runtime';
 import { ActionsApi } from '../generated/api/apis/ActionsApi';
+import { CaptureApi } from '../generated/api/apis/CaptureApi';
 import { ContactsApi } from '../generated/api/apis/ContactsApi';
 import { ImportAndExportApi } from '../generated/api/apis/ImportAndExportApi';
 import { InteractionsApi } from '../generated/api/apis/InteractionsApi';
@@ -87,6 +88,7 @@ const config = new Configuration({
 });
 
 export const actionsApi = new ActionsApi(config);
+export const captureApi = new CaptureApi(config);
 export const contactsApi = new ContactsApi(config);
 export const importsApi = new ImportAndExportApi(config);
 export const interactionsApi = new InteractionsApi(config);
@@ -113,16 +115,26 @@ export async function download(pending) {
   return { status: res.status, etag: res.headers.get('ETag'), blob: await res.blob() };
 }
 
-const IMPORTS = { linkedin: ['importLinkedInRaw', 'connections'], google: ['importGoogleRaw', 'file'], vcard: ['importVCardRaw', 'file'] };
+const IMPORTS = {
+  linkedin: [importsApi, 'importLinkedInRaw', 'connections'],
+  'linkedin-zip': [importsApi, 'importLinkedInRaw', 'connections'],
+  google: [importsApi, 'importGoogleRaw', 'file'],
+  vcard: [importsApi, 'importVCardRaw', 'file'],
+  calendar: [captureApi, 'importCalendarRaw', 'file'],
+  mail: [captureApi, 'importMailRaw', 'file'],
+  whatsapp: [captureApi, 'importWhatsAppRaw', 'file'],
+  telegram: [captureApi, 'importTelegramRaw', 'file'],
+};
 
 /**
- * Runs an import (kind linkedin, google or vcard). With messages (LinkedIn only) the files go as one multipart upload
- * (parts connections and messages); a single file is sent as it is, with its own media type (text/csv, text/vcard).
+ * Runs an import or a capture (a key of IMPORTS). With messages (LinkedIn only) the files go as one multipart upload
+ * (parts connections and messages); a single file is sent as it is, with its own media type (text/csv, text/vcard,
+ * text/calendar, application/mbox, application/zip, …).
  */
 export function importFile(kind, params, file, messages, type) {
-  const [method, part] = IMPORTS[kind];
-  if (messages) return importsApi[method]({ ...params, [part]: file, messages });
-  return importsApi[method]({ ...params, [part]: file }, async ({ init }) => ({
+  const [api, method, part] = IMPORTS[kind];
+  if (messages) return api[method]({ ...params, [part]: file, messages });
+  return api[method]({ ...params, [part]: file }, async ({ init }) => ({
     body: file, headers: { ...init.headers, 'Content-Type': type },
   }));
 }

@@ -602,7 +602,23 @@ async function settingsScreen(state = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------- import
-const KINDS = [['linkedin', 'LinkedIn connections (CSV)', 'text/csv'], ['google', 'Google Contacts (CSV)', 'text/csv'], ['vcard', 'vCard (.vcf)', 'text/vcard']];
+const KINDS = [
+  ['linkedin', 'LinkedIn connections (CSV)', 'text/csv'],
+  ['linkedin-zip', "LinkedIn's whole export (.zip)", 'application/zip'],
+  ['google', 'Google Contacts (CSV)', 'text/csv'],
+  ['vcard', 'vCard (.vcf)', 'text/vcard'],
+  ['calendar', 'Calendar (.ics): meetings', 'text/calendar'],
+  ['mail', 'Mail (.mbox, .eml): exchanges', 'application/mbox'],
+  ['whatsapp', 'WhatsApp chat (.txt or .zip)', 'text/plain'],
+  ['telegram', 'Telegram export (result.json)', 'application/json'],
+];
+// a file's own type decides where the kind takes several (an .eml is one message, a .zip an archive)
+const typeOf = (kind, file) => {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.zip')) return 'application/zip';
+  if (kind === 'mail' && name.endsWith('.eml')) return 'message/rfc822';
+  return KINDS.find((k) => k[0] === kind)[2];
+};
 
 // Files over this size are sent with "Prefer: respond-async": the API may run them as a job (SPEC, "Large files
 // run as jobs"), which the screen follows with a progress bar.
@@ -618,7 +634,7 @@ function importScreen(state = {}) {
     if (!file) return importScreen({ message: 'Choose a file first.', kind });
     importScreen({ busy: true, kind, message: dryRun ? 'Previewing…' : 'Importing…' });
     try {
-      const type = KINDS.find((k) => k[0] === kind)[2];
+      const type = typeOf(kind, file);
       const size = file.size + (messages ? messages.size : 0);
       const prefer = size > ASYNC_ABOVE ? 'respond-async' : undefined;
       const res = await call(importFile(kind, { dryRun: String(dryRun), prefer }, file, messages, type));
@@ -643,7 +659,7 @@ function importScreen(state = {}) {
   const job = state.job;
   show('import', 'Import', html`
     <form id="import-form" class="stack" @submit=${(e) => { e.preventDefault(); run(false); }}>
-      <div class="field"><label for="i-file">File</label><input id="i-file" name="file" type="file" accept=".csv,.vcf,text/csv,text/vcard"></div>
+      <div class="field"><label for="i-file">File</label><input id="i-file" name="file" type="file" accept=".csv,.vcf,.ics,.mbox,.eml,.txt,.json,.zip"></div>
       <div class="field"><label for="i-kind">Kind</label><select id="i-kind" name="kind" @change=${(e) => importScreen({ kind: e.target.value })}>
         ${KINDS.map(([k, label]) => html`<option value=${k} ?selected=${state.kind === k}>${label}</option>`)}</select></div>
       ${(state.kind || KINDS[0][0]) === 'linkedin' ? html`<div class="field"><label for="i-messages">Messages (messages.csv, optional)</label>
@@ -661,7 +677,8 @@ function importScreen(state = {}) {
       ${r.messages ? html`<dt>Messages</dt><dd>${r.messages.created} created, ${r.messages.unchanged} unchanged, ${r.messages.skipped} skipped</dd>` : nothing}
       ${r.interactions ? html`<dt>Interactions</dt><dd>${r.interactions.created} created, ${r.interactions.unchanged} unchanged, ${r.interactions.skipped} skipped</dd>` : nothing}</dl>
       ${r.errors?.length ? html`<h2>Errors</h2><ul class="plain">${r.errors.map((e) => html`<li>${e.file ? `${e.file}, line` : 'Line'} ${e.line}: ${e.message}</li>`)}</ul>` : nothing}
-      ${r.warnings?.length ? html`<h2>Warnings</h2><ul class="plain">${r.warnings.map((e) => html`<li>Line ${e.line}: ${e.message}</li>`)}</ul>` : nothing}` : nothing}
+      ${r.warnings?.length ? html`<h2>Warnings</h2><ul class="plain">${r.warnings.map((e) => html`<li>Line ${e.line}: ${e.message}</li>`)}</ul>` : nothing}
+      ${r.unmatched?.length ? html`<h2>Not in your contacts</h2><ul class="plain">${r.unmatched.map((u) => html`<li>${u.name || u.email || u.phone}${u.email && u.name ? ` (${u.email})` : ''}: ${u.interactions} interactions</li>`)}</ul>` : nothing}` : nothing}
     <section aria-labelledby="export-h"><h2 id="export-h">Export</h2>
       <div class="row"><button @click=${() => download('csv', 'contacts.csv')}>Download CSV</button>
         <button @click=${() => download('vcard', 'contacts.vcf')}>Download vCard</button></div></section>`);

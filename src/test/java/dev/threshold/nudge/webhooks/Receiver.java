@@ -40,10 +40,11 @@ final class Receiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("webhook-signature"),
                     body,
                     code);
-            exchange.sendResponseHeaders(code, -1);
-            exchange.close();
+            // recorded before the answer: once the worker has its answer, the test sees the request
             all.add(r);
             queue.add(r);
+            exchange.sendResponseHeaders(code, -1);
+            exchange.close();
         });
         server.start();
     }
