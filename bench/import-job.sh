@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark of a large import job: the packaged jar at the image's -Xmx192m against a throwaway PostgreSQL 15,
-# one LinkedIn Connections.csv of JOB_MB megabytes (default 1024) posted with curl from a file on disk (streamed,
+# one LinkedIn Connections.csv of JOB_MB megabytes (default 1024) posted with curl --upload-file from a file on disk (streamed,
 # Content-Length known, so it runs as a job); prints the upload time, the job's time and MB/s, rows/s, and the
 # service's peak RSS (sampled from /proc every 0.2 s) during upload and job. Results: bench/results/import-job.txt.
 #
 #   bash bench/import-job.sh                  # JOB_MB=1024 JOB_REAL_EVERY=50
+#   JOB_KIND=mail bash bench/import-job.sh    # a Takeout-like mbox of JOB_MB megabytes to /imports/mail instead
+#
+# JOB_KIND=mail: messages with Takeout's From_ lines, X-Gmail-Labels, Message-ID, an RFC 2047 subject and a 4 KB
+# body; one in four from a mailing list (skipped), the rest between the owner and 2,000 correspondents, sent and
+# received in turn, so the capture's whole pipeline (spool, parse, group into exchanges, match, record) runs in the
+# packaged service at the image's heap.
 #
 # The file: a LinkedIn export (BOM, Notes: preamble, header), rows of ~120 bytes; every JOB_REAL_EVERY-th row is a
 # person (a contact is created, with a profile URL), the others have no name and are skipped as line errors, so a
@@ -21,12 +27,13 @@ DATA=$BASE/data
 PG_PORT=${JOB_PG_PORT:-55533}
 HTTP_PORT=${JOB_HTTP_PORT:-18081}
 MB=${JOB_MB:-1024}
+KIND=${JOB_KIND:-linkedin}
 EVERY=${JOB_REAL_EVERY:-50}
 DB=threshold
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 KEYS=$ROOT/src/test/resources/test-jwt
 ISSUER=https://threshold.test/issuer
-OUT=$ROOT/bench/results/import-job.txt
+OUT=$ROOT/bench/results/import-job${JOB_KIND:+-$JOB_KIND}.txt
 APP_PID=
 
 log() { printf '[import-job] %s\n' "$*" >&2; }
@@ -56,6 +63,7 @@ runuser -u postgres -- "$PGBIN/pg_ctl" -D "$DATA" -l "$BASE/pg.log" -w \
     -o "-p $PG_PORT -k $BASE -c listen_addresses=127.0.0.1" start >/dev/null
 runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$DB"
 
+if [ "$KIND" = linkedin ]; then
 log "writing a ${MB} MB Connections.csv"
 python3 - "$BASE/Connections.csv" "$MB" "$EVERY" <<'PY'
 import sys
@@ -78,7 +86,44 @@ with open(path, 'w', encoding='utf-8', newline='') as f:
     f.write(''.join(block))
 print(i, file=sys.stderr)
 PY
-SIZE=$(stat -c %s "$BASE/Connections.csv")
+fi
+BODY=$BASE/Connections.csv
+CTYPE=text/csv
+URLPATH=/api/v1/imports/linkedin
+if [ "$KIND" = mail ]; then
+    log "writing a ${MB} MB mbox"
+    BODY=$BASE/takeout.mbox
+    CTYPE=application/mbox
+    URLPATH="/api/v1/imports/mail?me=owner@example.com&createContacts=true"
+    python3 - "$BODY" "$MB" <<'PY'
+import sys, random
+path, mb = sys.argv[1], int(sys.argv[2])
+target = mb * 1024 * 1024
+rnd = random.Random(7)
+body = ('Lorem ipsum dolor sit amet, consectetur adipiscing elit. ' * 70 + '\n') * 1
+written, i, t = 0, 0, 1_500_000_000
+with open(path, 'w', encoding='utf-8', newline='') as f:
+    while written < target:
+        t += rnd.randint(60, 3600)
+        peer = f'person{rnd.randint(0, 1999)}@example.net'
+        if i % 4 == 0:
+            frm, to, extra, labels = 'news@list.example.org', 'owner@example.com', 'List-Id: <news.list.example.org>\n', 'Inbox,Category Updates'
+        elif i % 2:
+            frm, to, extra, labels = 'owner@example.com', peer, '', 'Sent'
+        else:
+            frm, to, extra, labels = peer, 'owner@example.com', '', 'Inbox,Important'
+        msg = (f'From 16{i:08d}@xxx Thu Jan 01 00:00:00 +0000 2026\n'
+               f'X-GM-THRID: {1600000000000000000 + i // 3}\nX-Gmail-Labels: {labels}\n'
+               f'Message-ID: <m{i}@bench.example>\nDate: {__import__("email.utils").utils.formatdate(t)}\n'
+               f'From: {frm}\nTo: {to}\nSubject: =?UTF-8?Q?Caf=C3=A9_{i}?=\n{extra}'
+               f'Content-Type: text/plain; charset=UTF-8\n\n{body}\n')
+        f.write(msg)
+        written += len(msg)
+        i += 1
+print(i, file=sys.stderr)
+PY
+fi
+SIZE=$(stat -c %s "$BODY")
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 NOW=$(date +%s)
@@ -112,7 +157,7 @@ SAMPLER=$!
 log "posting ${SIZE} bytes"
 T0=$(date +%s.%N)
 curl -sS -o "$BASE/accepted.json" -D "$BASE/accepted.head" -H "Authorization: Bearer $TOKEN" \
-    -H 'Expect:' -H 'Content-Type: text/csv' --data-binary @"$BASE/Connections.csv" "http://127.0.0.1:$HTTP_PORT/api/v1/imports/linkedin"
+    -H 'Expect:' -H "Content-Type: $CTYPE" -H 'Prefer: respond-async' -X POST --upload-file "$BODY" "http://127.0.0.1:$HTTP_PORT$URLPATH"
 T1=$(date +%s.%N)
 STATUS=$(head -1 "$BASE/accepted.head" | awk '{print $2}')
 [ "$STATUS" = 202 ] || { log "expected 202, got $STATUS"; cat "$BASE/accepted.json" >&2; exit 1; }
@@ -127,7 +172,7 @@ while true; do
 done
 kill "$SAMPLER" 2>/dev/null || true
 PEAK=$(cat "$BASE/peak-rss")
-export JOB T0 T1 SIZE IDLE_RSS UPLOAD_PEAK PEAK MB EVERY
+export JOB T0 T1 SIZE IDLE_RSS UPLOAD_PEAK PEAK MB EVERY KIND
 python3 - <<'PY' | tee "$OUT"
 import json, os, datetime
 job = json.loads(os.environ['JOB'])
@@ -137,9 +182,15 @@ run = at(job['finishedAt']) - at(job['startedAt'])
 rep = job.get('report') or {}
 rows = sum(rep.get(k, 0) for k in ('created', 'updated', 'unchanged', 'skipped'))
 print(f"import job benchmark, {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, load average {open('/proc/loadavg').read().split()[0]} at the end")
-print(f"body: {size/1048576:.0f} MB LinkedIn Connections.csv, 1 row in {os.environ['EVERY']} a person, the others skipped")
+if os.environ['KIND'] == 'mail':
+    print(f"body: {size/1048576:.0f} MB Takeout-like mbox to /imports/mail (createContacts=true)")
+else:
+    print(f"body: {size/1048576:.0f} MB LinkedIn Connections.csv, 1 row in {os.environ['EVERY']} a person, the others skipped")
 print(f"status: {job['status']}  error: {job.get('error')}")
 print(f"upload (curl -> spool, 202): {t1-t0:.1f} s = {size/1048576/(t1-t0):.1f} MB/s")
 print(f"job (RUNNING -> {job['status']}): {run:.1f} s = {size/1048576/run:.1f} MB/s, {rows/run:,.0f} rows/s; created {rep.get('created')}, skipped {rep.get('skipped')}")
+if 'interactions' in rep:
+    i = rep['interactions']
+    print(f"captured: items {rep.get('items')}, interactions created {i.get('created')} ({(i.get('created') or 0)/run:,.0f}/s), unchanged {i.get('unchanged')}, skipped {i.get('skipped')}; contacts created {rep.get('created')}")
 print(f"service RSS: idle {int(os.environ['IDLE_RSS'])//1024} MB, peak during upload {int(os.environ['UPLOAD_PEAK'])//1024} MB, peak overall {int(os.environ['PEAK'])//1024} MB (-Xmx192m)")
 PY
