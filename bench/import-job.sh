@@ -6,6 +6,7 @@
 #
 #   bash bench/import-job.sh                  # JOB_MB=1024 JOB_REAL_EVERY=50
 #   JOB_KIND=mail bash bench/import-job.sh    # a Takeout-like mbox of JOB_MB megabytes to /imports/mail instead
+#   JOB_KIND=telegram bash bench/import-job.sh  # a Telegram Desktop result.json of JOB_MB megabytes to /imports/telegram
 #
 # JOB_KIND=mail: messages with Takeout's From_ lines, X-Gmail-Labels, Message-ID, an RFC 2047 subject and a 4 KB
 # body; one in four from a mailing list (skipped), the rest between the owner and 2,000 correspondents, sent and
@@ -123,6 +124,39 @@ with open(path, 'w', encoding='utf-8', newline='') as f:
 print(i, file=sys.stderr)
 PY
 fi
+if [ "$KIND" = telegram ]; then
+    log "writing a ${MB} MB result.json"
+    BODY=$BASE/result.json
+    CTYPE=application/json
+    URLPATH="/api/v1/imports/telegram?createContacts=true"
+    python3 - "$BODY" "$MB" <<'PY'
+import sys, json, random
+path, mb = sys.argv[1], int(sys.argv[2])
+target = mb * 1024 * 1024
+rnd = random.Random(11)
+owner = 1000001
+with open(path, 'w', encoding='utf-8') as f:
+    f.write('{\n "personal_information": {"user_id": %d, "first_name": "Sam", "last_name": "Owner"},\n' % owner)
+    f.write(' "chats": {"about": "", "list": [\n')
+    written, chat, t, n = 0, 0, 1_600_000_000, 0
+    while written < target:
+        peer = 2_000_000 + chat
+        name = f'Person {chat}'
+        head = ('' if chat == 0 else ',\n') + json.dumps({"name": name, "type": "personal_chat", "id": peer})[:-1] + ', "messages": [\n'
+        f.write(head); written += len(head)
+        for m in range(2000):
+            t += rnd.randint(5, 180)  # about six years over the whole file: every message is in the past
+            mine = rnd.random() < 0.5
+            msg = {"id": m + 1, "type": "message", "date": "2021-01-01T00:00:00", "date_unixtime": str(t),
+                   "from": "Sam Owner" if mine else name, "from_id": f"user{owner if mine else peer}",
+                   "text": ["Hello ", {"type": "bold", "text": f"number {m}"}, " and some more words " * 3]}
+            line = ('' if m == 0 else ',\n') + json.dumps(msg)
+            f.write(line); written += len(line); n += 1
+        f.write(']}'); chat += 1
+    f.write('\n]}}\n')
+print(n, file=sys.stderr)
+PY
+fi
 SIZE=$(stat -c %s "$BODY")
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
@@ -184,6 +218,8 @@ rows = sum(rep.get(k, 0) for k in ('created', 'updated', 'unchanged', 'skipped')
 print(f"import job benchmark, {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, load average {open('/proc/loadavg').read().split()[0]} at the end")
 if os.environ['KIND'] == 'mail':
     print(f"body: {size/1048576:.0f} MB Takeout-like mbox to /imports/mail (createContacts=true)")
+elif os.environ['KIND'] == 'telegram':
+    print(f"body: {size/1048576:.0f} MB Telegram Desktop result.json to /imports/telegram (createContacts=true)")
 else:
     print(f"body: {size/1048576:.0f} MB LinkedIn Connections.csv, 1 row in {os.environ['EVERY']} a person, the others skipped")
 print(f"status: {job['status']}  error: {job.get('error')}")
