@@ -13,13 +13,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Records one chunk of captured interactions (meetings, exchanges) for one owner: matches each party to a contact by
@@ -31,25 +31,32 @@ import java.util.UUID;
 @ApplicationScoped
 class CaptureRecorder {
 
-    /** One interaction to record: a meeting with one party, or one exchange (the source ids of all its items). */
+    /** One interaction to record: a meeting with one party, or one exchange; its spooled items are {@code span}. */
     record Pending(
-            String partyKey,
             Party party,
             InteractionType type,
             Direction direction,
             Channel channel,
             Instant at,
             String note,
-            List<String> sourceIds) {}
+            CaptureStaging.Span span) {
+
+        String partyKey() {
+            return span.partyKey();
+        }
+    }
 
     private final ContactKeys contacts;
     private final InteractionSources sources;
     private final InteractionRecorder recorder;
+    private final CaptureStaging staging;
 
-    CaptureRecorder(ContactKeys contacts, InteractionSources sources, InteractionRecorder recorder) {
+    CaptureRecorder(
+            ContactKeys contacts, InteractionSources sources, InteractionRecorder recorder, CaptureStaging staging) {
         this.contacts = contacts;
         this.sources = sources;
         this.recorder = recorder;
+        this.staging = staging;
     }
 
     void record(String owner, String kind, List<Pending> chunk, boolean createContacts, CaptureRun run) {
@@ -81,49 +88,42 @@ class CaptureRecorder {
             }
         }
         List<Pending> known = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
         for (Pending p : chunk) {
             if (matched.containsKey(p)) {
                 known.add(p);
-                ids.addAll(p.sourceIds());
             } else {
                 run.unmatched(p.partyKey(), p.party());
             }
         }
-        Map<String, UUID> recorded = sources.find(owner, kind, ids);
+        if (known.isEmpty()) {
+            return;
+        }
+        Map<Long, UUID> recorded = sources.recorded(owner, kind, staging.sources(spans(known)));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Interaction> rows = new ArrayList<>();
-        List<InteractionSources.Link> links = new ArrayList<>();
-        List<InteractionSources.Link> more = new ArrayList<>();
-        Set<String> claimed = new HashSet<>();
-        for (Pending p : known) {
-            UUID existing = null;
-            for (String id : p.sourceIds()) {
-                existing = recorded.get(id);
-                if (existing != null) {
-                    break;
-                }
-            }
+        Map<UUID, CaptureStaging.Span> spanOf = new HashMap<>();
+        List<CaptureStaging.Span> grown = new ArrayList<>();
+        List<UUID> grownInto = new ArrayList<>();
+        for (int i = 0; i < known.size(); i++) {
+            Pending p = known.get(i);
+            UUID existing = recorded.get(i + 1L);
             if (existing != null) {
                 run.unchanged++;
-                for (String id : p.sourceIds()) {
-                    if (!recorded.containsKey(id) && claimed.add(id)) {
-                        more.add(new InteractionSources.Link(existing, id)); // an exchange that grew since
-                    }
-                }
+                grown.add(p.span()); // an exchange may have grown since: its new messages join the interaction
+                grownInto.add(existing);
                 continue;
             }
             Interaction row = InteractionRecorder.draft(
                     owner, matched.get(p), p.type(), p.direction(), p.channel(), p.at(), null, p.note(), now);
             rows.add(row);
-            for (String id : p.sourceIds()) {
-                if (claimed.add(id)) {
-                    links.add(new InteractionSources.Link(row.id, id));
-                }
-            }
+            spanOf.put(row.id, p.span());
         }
-        store(owner, kind, rows, links, run);
-        sources.claim(owner, kind, more);
+        store(owner, kind, rows, spanOf, run);
+        sources.claim(owner, kind, staging.sources(grown), grownInto);
+    }
+
+    private static List<CaptureStaging.Span> spans(List<Pending> pending) {
+        return pending.stream().map(Pending::span).toList();
     }
 
     /**
@@ -132,25 +132,25 @@ class CaptureRecorder {
      * file claimed first are counted as unchanged.
      */
     private void store(
-            String owner, String kind, List<Interaction> rows, List<InteractionSources.Link> links, CaptureRun run) {
-        InteractionRecorder.Recorded done = recorder.recordAll(owner, rows, kind, links);
+            String owner, String kind, List<Interaction> rows, Map<UUID, CaptureStaging.Span> spanOf, CaptureRun run) {
+        Function<List<Interaction>, Set<UUID>> claim = these -> sources.claim(
+                owner,
+                kind,
+                staging.sources(these.stream().map(r -> spanOf.get(r.id)).toList()),
+                these.stream().map(r -> r.id).toList());
+        InteractionRecorder.Recorded done = recorder.recordAll(owner, rows, claim);
         if (!done.missingContacts().isEmpty()) {
             Set<UUID> gone = done.missingContacts();
-            Set<UUID> dropped = new HashSet<>();
             List<Interaction> kept = new ArrayList<>();
             for (Interaction row : rows) {
                 if (gone.contains(row.contactId)) {
                     run.skip("contactDeleted");
-                    dropped.add(row.id);
                 } else {
                     kept.add(row);
                 }
             }
             rows = kept;
-            links = links.stream()
-                    .filter(l -> !dropped.contains(l.interactionId()))
-                    .toList();
-            done = recorder.recordAll(owner, rows, kind, links);
+            done = recorder.recordAll(owner, rows, claim);
             if (!done.missingContacts().isEmpty()) {
                 throw new IllegalStateException("contacts pinned in this transaction were deleted");
             }

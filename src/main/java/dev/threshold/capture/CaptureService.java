@@ -3,6 +3,7 @@ package dev.threshold.capture;
 import dev.threshold.importing.ContactKeys;
 import dev.threshold.importing.ImportService;
 import dev.threshold.interaction.Exchanges;
+import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.platform.persistence.Transactions;
 import dev.threshold.platform.problem.ApiProblem;
 import dev.threshold.score.math.InteractionType;
@@ -33,8 +34,9 @@ import java.util.Set;
  *
  * <p>Two passes inside one transaction: the source's items are spooled as the upload streams in
  * ({@link CaptureStaging}, a temporary table, batches of {@value #BATCH}), then read back in party and time order,
- * grouped into exchanges (messages) and recorded in chunks of {@value #CHUNK} ({@link CaptureRecorder}). Memory
- * holds a batch, a chunk, one party's items and the unmatched tallies, never the file. The transaction makes the
+ * grouped into exchanges (messages) and recorded in chunks of {@value #CHUNK} interactions or {@value #CHUNK_SOURCES}
+ * source ids ({@link CaptureRecorder}). Memory
+ * holds a batch, a page, a chunk and the unmatched tallies, never the file, nor one exchange's messages. The transaction makes the
  * report exactly true: a file that turns out unreadable half-way is a 400 that writes nothing, and {@code dryRun}
  * runs the very same capture and rolls it back.
  */
@@ -43,6 +45,9 @@ public class CaptureService {
 
     static final int BATCH = 1000;
     static final int CHUNK = 500;
+    /** At most this many source ids linked by one chunk (an exchange counts all its messages; a long one is alone). */
+    static final int CHUNK_SOURCES = 20_000;
+
     static final int PAGE = 2000;
     static final int MAX_NOTE = 4000;
     static final int MAX_SOURCE_ID = 1000;
@@ -53,13 +58,15 @@ public class CaptureService {
     private final CaptureStaging staging;
     private final CaptureRecorder recorder;
     private final ImportService contactImport;
+    private final Jdbc jdbc;
 
     CaptureService(
             @All List<CaptureSource> sources,
             ProfileService profiles,
             CaptureStaging staging,
             CaptureRecorder recorder,
-            ImportService contactImport) {
+            ImportService contactImport,
+            Jdbc jdbc) {
         for (CaptureSource source : sources) {
             if (this.sources.put(source.kind(), source) != null) {
                 throw new IllegalStateException("two capture sources of kind " + source.kind());
@@ -69,6 +76,7 @@ public class CaptureService {
         this.staging = staging;
         this.recorder = recorder;
         this.contactImport = contactImport;
+        this.jdbc = jdbc;
     }
 
     /** The kinds of capture there are (one per {@link CaptureSource}). */
@@ -120,6 +128,7 @@ public class CaptureService {
                 // in this transaction, never a dry run of its own: the capture's dry run rolls it back with the rest
                 (contactKind, fileName, csv) -> run.contacts(
                         fileName, contactImport.importFile(owner, contactKind, () -> csv, null, null, false)));
+        jdbc.statementTimeout(Transactions.LONG_RUNNING);
         staging.open();
         Spool spool = new Spool(source.kind(), context, run);
         try {
@@ -154,19 +163,37 @@ public class CaptureService {
         return run.report(options.dryRun());
     }
 
-    /** Reads the spool back by party and time, groups each party's messages into exchanges, records in chunks. */
+    /**
+     * Reads the spool back by party and time, groups each party's messages into exchanges as they come (holding none
+     * of them: an exchange is known by its first and last item, {@link CaptureStaging.Span}), records in chunks.
+     */
     private void recordAll(String owner, String kind, boolean createContacts, CaptureRun run) {
         List<CaptureRecorder.Pending> chunk = new ArrayList<>(CHUNK);
-        List<CaptureStaging.Row> party = new ArrayList<>();
+        Exchanges.Stream<CaptureStaging.Row> exchanges =
+                new Exchanges.Stream<>(e -> chunk.add(new CaptureRecorder.Pending(
+                        e.first().party(),
+                        InteractionType.MESSAGE,
+                        e.direction(),
+                        e.first().channel(),
+                        e.at(),
+                        e.first().note(),
+                        CaptureStaging.Span.of(e.first(), e.last()))));
         CaptureStaging.Row last = null;
         while (true) {
             List<CaptureStaging.Row> page = staging.page(last, PAGE);
-            for (CaptureStaging.Row row : page) {
-                if (!party.isEmpty() && !party.get(0).partyKey().equals(row.partyKey())) {
-                    pending(party, chunk);
-                    party.clear();
+            for (CaptureStaging.Row r : page) {
+                if (r.type() == InteractionType.MESSAGE) {
+                    exchanges.add(new Exchanges.Message<>(r.partyKey(), r.at(), r.direction(), r));
+                } else {
+                    chunk.add(new CaptureRecorder.Pending(
+                            r.party(),
+                            r.type(),
+                            r.direction(),
+                            r.channel(),
+                            r.at(),
+                            r.note(),
+                            CaptureStaging.Span.of(r, r)));
                 }
-                party.add(row);
                 if (chunk.size() >= CHUNK) {
                     recorder.record(owner, kind, chunk, createContacts, run);
                     chunk.clear();
@@ -177,40 +204,8 @@ public class CaptureService {
             }
             last = page.get(page.size() - 1);
         }
-        pending(party, chunk);
+        exchanges.end();
         recorder.record(owner, kind, chunk, createContacts, run);
-    }
-
-    /** One party's spooled items (in time order) as interactions: messages grouped into exchanges, the rest as is. */
-    private static void pending(List<CaptureStaging.Row> party, List<CaptureRecorder.Pending> out) {
-        List<Exchanges.Message<CaptureStaging.Row>> messages = new ArrayList<>();
-        for (CaptureStaging.Row r : party) {
-            if (r.type() == InteractionType.MESSAGE) {
-                messages.add(new Exchanges.Message<>(r.partyKey(), r.at(), r.direction(), r));
-            } else {
-                out.add(new CaptureRecorder.Pending(
-                        r.partyKey(),
-                        r.party(),
-                        r.type(),
-                        r.direction(),
-                        r.channel(),
-                        r.at(),
-                        r.note(),
-                        List.of(r.sourceId())));
-            }
-        }
-        for (Exchanges.Exchange<CaptureStaging.Row> e : Exchanges.groupSorted(messages)) {
-            CaptureStaging.Row first = e.items().get(0);
-            out.add(new CaptureRecorder.Pending(
-                    first.partyKey(),
-                    first.party(),
-                    InteractionType.MESSAGE,
-                    e.direction(),
-                    first.channel(),
-                    e.at(),
-                    first.note(),
-                    e.items().stream().map(CaptureStaging.Row::sourceId).toList()));
-        }
     }
 
     /** The sink of the sources: checks each item and spools it in batches. */

@@ -1,6 +1,7 @@
 package dev.threshold.capture;
 
 import dev.threshold.interaction.Channel;
+import dev.threshold.interaction.InteractionSources;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.platform.persistence.SqlValues;
 import dev.threshold.score.math.Direction;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * The spool of one capture: what the source emitted, in a temporary table of the capture's transaction
  * ({@code ON COMMIT DROP}), so that memory holds a batch, not the file, and PostgreSQL sorts the items by party and
- * time for the exchange grouping (a mailbox is not in time order). Read back in keyset pages.
+ * time for the exchange grouping (a mailbox is not in time order). Read back in keyset pages; an interaction's source
+ * ids are read from here by {@link Span}, so that no exchange's ids, however many, pass through memory.
  */
 @ApplicationScoped
 class CaptureStaging {
@@ -32,6 +34,16 @@ class CaptureStaging {
             Instant at,
             String note) {}
 
+    /**
+     * The spooled items of one interaction: those of {@code partyKey} and {@code type} from {@code first} to
+     * {@code last} in (party, time, seq) order: one item, or the messages of one exchange.
+     */
+    record Span(String partyKey, InteractionType type, Instant firstAt, long firstSeq, Instant lastAt, long lastSeq) {
+        static Span of(Row first, Row last) {
+            return new Span(first.partyKey(), first.type(), first.at(), first.seq(), last.at(), last.seq());
+        }
+    }
+
     private final Jdbc jdbc;
 
     CaptureStaging(Jdbc jdbc) {
@@ -47,6 +59,9 @@ class CaptureStaging {
                         + " at timestamptz NOT NULL, note text) ON COMMIT DROP",
                 Jdbc.Binder.NONE);
         jdbc.update("TRUNCATE capture_staging", Jdbc.Binder.NONE);
+        // The planner thinks each span's range holds a tenth of the spool (it cannot estimate a row comparison), and
+        // would JIT-compile every chunk's statements for that, at about 150 ms each, to read a few hundred rows.
+        jdbc.update("SET LOCAL jit = off", Jdbc.Binder.NONE);
     }
 
     /** Appends a batch (one statement). */
@@ -108,6 +123,48 @@ class CaptureStaging {
     void seal() {
         jdbc.update("CREATE INDEX ON capture_staging (party_key, at, seq)", Jdbc.Binder.NONE);
         jdbc.update("ANALYZE capture_staging", Jdbc.Binder.NONE);
+    }
+
+    /**
+     * The source ids of {@code spans} (item {@code n} is {@code spans.get(n - 1)}), as the interaction feature reads
+     * them: found by the index of the pages, however many an exchange has.
+     */
+    InteractionSources.Selection sources(List<Span> spans) {
+        int n = spans.size();
+        Object[] party = new Object[n];
+        Object[] type = new Object[n];
+        Object[] firstAt = new Object[n];
+        Object[] firstSeq = new Object[n];
+        Object[] lastAt = new Object[n];
+        Object[] lastSeq = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Span s = spans.get(i);
+            party[i] = s.partyKey();
+            type[i] = s.type().name();
+            firstAt[i] = s.firstAt().atOffset(ZoneOffset.UTC);
+            firstSeq[i] = s.firstSeq();
+            lastAt[i] = s.lastAt().atOffset(ZoneOffset.UTC);
+            lastSeq[i] = s.lastSeq();
+        }
+        return new InteractionSources.Selection(
+                "SELECT m.item, s.source_id, s.at, s.seq FROM unnest(?::text[], ?::varchar[], ?::timestamptz[],"
+                        + " ?::bigint[], ?::timestamptz[], ?::bigint[]) WITH ORDINALITY"
+                        + " AS m(party_key, type, first_at, first_seq, last_at, last_seq, item)"
+                        // each span a range of the index: LATERAL, and OFFSET 0 so that the planner cannot flatten it
+                        // into a hash join over the whole spool (per chunk: quadratic in the file)
+                        + " CROSS JOIN LATERAL (SELECT source_id, at, seq FROM capture_staging"
+                        + " WHERE (party_key, at, seq) >= (m.party_key, m.first_at, m.first_seq)"
+                        + " AND (party_key, at, seq) <= (m.party_key, m.last_at, m.last_seq) AND type = m.type OFFSET 0) s",
+                6,
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("text", party));
+                    ps.setArray(2, c.createArrayOf("varchar", type));
+                    ps.setArray(3, c.createArrayOf("timestamptz", firstAt));
+                    ps.setArray(4, c.createArrayOf("int8", firstSeq));
+                    ps.setArray(5, c.createArrayOf("timestamptz", lastAt));
+                    ps.setArray(6, c.createArrayOf("int8", lastSeq));
+                });
     }
 
     /** The next {@code limit} rows in (party, time, seq) order after {@code after} (null: from the start). */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Exchanges, not messages (SPEC.md): captured messages (mail, chats, LinkedIn's messages.csv) are grouped per
@@ -70,9 +71,7 @@ public final class Exchanges {
         List<Exchange<T>> out = new ArrayList<>();
         Builder<T> current = null;
         for (Message<T> m : messages) {
-            if (current != null
-                    && current.participant.equals(m.participant())
-                    && Duration.between(current.last, m.at()).compareTo(GAP) < 0) {
+            if (current != null && current.takes(m)) {
                 current.add(m);
             } else {
                 if (current != null) {
@@ -87,6 +86,67 @@ public final class Exchanges {
         return out;
     }
 
+    /**
+     * One exchange as a {@link Stream} tells it: its participant, the instant and item of its first message, the item
+     * of its last, how many messages it has, and its direction.
+     */
+    public record Span<T>(String participant, Instant at, Direction direction, T first, T last, long messages) {}
+
+    /**
+     * Groups messages as they come, sorted by participant and time, and holds none of them: what a capture of any size
+     * uses, where one exchange may have a million messages. Tells each exchange once it is complete, that is when a
+     * message that does not join it comes, or at {@link #end()}. The same rule as {@link #groupSorted}.
+     */
+    public static final class Stream<T> {
+        private final Consumer<Span<T>> out;
+        private String participant;
+        private Instant first;
+        private Instant last;
+        private Direction direction;
+        private T firstItem;
+        private T lastItem;
+        private long messages;
+
+        public Stream(Consumer<Span<T>> out) {
+            this.out = Objects.requireNonNull(out, "out");
+        }
+
+        /** The next message: of the current participant and not before the last one, or of the next participant. */
+        public void add(Message<T> m) {
+            if (messages > 0 && joins(participant, last, m)) {
+                last = m.at();
+                direction = combine(direction, m.direction());
+                lastItem = m.item();
+                messages++;
+                return;
+            }
+            end();
+            participant = m.participant();
+            first = m.at();
+            last = m.at();
+            direction = m.direction();
+            firstItem = m.item();
+            lastItem = m.item();
+            messages = 1;
+        }
+
+        /** Tells the exchange in progress, if any: after the last message. */
+        public void end() {
+            if (messages > 0) {
+                out.accept(new Span<>(participant, first, direction, firstItem, lastItem, messages));
+                messages = 0;
+                firstItem = null;
+                lastItem = null;
+            }
+        }
+    }
+
+    /** Whether {@code m} joins the exchange with {@code participant} whose last message was at {@code last}. */
+    static boolean joins(String participant, Instant last, Message<?> m) {
+        return participant.equals(m.participant())
+                && Duration.between(last, m.at()).compareTo(GAP) < 0;
+    }
+
     /** The direction of an exchange in which messages of directions {@code a} and {@code b} were written. */
     static Direction combine(Direction a, Direction b) {
         return a == b ? a : Direction.MUTUAL;
@@ -98,6 +158,10 @@ public final class Exchanges {
         Instant last;
         Direction direction;
         final List<T> items = new ArrayList<>();
+
+        boolean takes(Message<T> m) {
+            return joins(participant, last, m);
+        }
 
         Builder(Message<T> m) {
             participant = m.participant();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Records many new interactions at once and keeps their contacts' stored scores equal to a recomputation: the one
@@ -38,16 +39,14 @@ public class InteractionRecorder {
 
     private final InteractionRepository interactions;
     private final ScoreLedger ledger;
-    private final InteractionSources sources;
 
-    public InteractionRecorder(InteractionRepository interactions, ScoreLedger ledger, InteractionSources sources) {
+    public InteractionRecorder(InteractionRepository interactions, ScoreLedger ledger) {
         this.interactions = interactions;
         this.ledger = ledger;
-        this.sources = sources;
     }
 
     /**
-     * What {@link #recordAll(String, List, String, List)} did: the contacts the owner does not have (then nothing
+     * What {@link #recordAll(String, List, Function)} did: the contacts the owner does not have (then nothing
      * was written), else the rows it stored (those whose sources were already recorded are left out).
      */
     public record Recorded(Set<UUID> missingContacts, List<Interaction> stored) {}
@@ -114,12 +113,12 @@ public class InteractionRecorder {
     }
 
     /**
-     * {@link #recordAll(String, List)} for captured interactions, each with its source ids ({@code links}, see
-     * {@link InteractionSources}): the links are claimed first, in the same transaction ({@code ON CONFLICT DO
-     * NOTHING}), and a row none of whose links could be claimed (recorded by an earlier or concurrent import of the
-     * same file) is not stored. Rows without links are always stored.
+     * {@link #recordAll(String, List)} for captured interactions, each with its source ids (see
+     * {@link InteractionSources}): {@code claim} links the rows it is given to their sources first, in the same
+     * transaction ({@code ON CONFLICT DO NOTHING}), and returns the rows that got a link; a row none of whose sources
+     * could be claimed (recorded by an earlier or concurrent import of the same file) is not stored.
      */
-    public Recorded recordAll(String owner, List<Interaction> rows, String kind, List<InteractionSources.Link> links) {
+    public Recorded recordAll(String owner, List<Interaction> rows, Function<List<Interaction>, Set<UUID>> claim) {
         if (rows.isEmpty()) {
             return new Recorded(Set.of(), List.of());
         }
@@ -133,14 +132,9 @@ public class InteractionRecorder {
             missing.removeAll(existing);
             return new Recorded(missing, List.of());
         }
-        Set<UUID> linked = new HashSet<>();
-        for (InteractionSources.Link link : links) {
-            linked.add(link.interactionId());
-        }
-        Set<UUID> claimed = sources.claim(owner, kind, links);
-        List<Interaction> kept = rows.stream()
-                .filter(r -> !linked.contains(r.id) || claimed.contains(r.id))
-                .toList();
+        Set<UUID> claimed = claim.apply(rows);
+        List<Interaction> kept =
+                rows.stream().filter(r -> claimed.contains(r.id)).toList();
         if (kept.isEmpty()) {
             return new Recorded(Set.of(), kept);
         }
@@ -151,7 +145,9 @@ public class InteractionRecorder {
         interactions.insertAll(kept);
         Map<UUID, ScoreState> states = new HashMap<>(ledger.lockAll(owner, touched));
         ScoringSettings settings = ledger.settingsUnderLock(owner);
-        for (Interaction row : kept) {
+        List<Interaction> inTimeOrder = new ArrayList<>(kept);
+        inTimeOrder.sort(Comparator.comparing(row -> row.occurredAt));
+        for (Interaction row : inTimeOrder) {
             states.computeIfPresent(row.contactId, (id, state) -> state.plus(scored(row), settings));
         }
         ledger.storeAll(owner, states);

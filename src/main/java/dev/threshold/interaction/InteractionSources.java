@@ -3,7 +3,6 @@ package dev.threshold.interaction;
 import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +18,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class InteractionSources {
 
-    /** One source id of one (new or existing) interaction. */
-    public record Link(UUID interactionId, String sourceId) {}
+    /**
+     * The source ids of some items, chosen by a query of the caller's (e.g. over the spool of a capture), so that an
+     * item with a million source ids (one long chat exchange) never passes through memory. {@code sql} yields the rows
+     * {@code (item bigint, source_id text, at timestamptz, seq bigint)}: each source id of item number {@code item}
+     * (1, 2, …), whose sources are in ({@code at}, {@code seq}) order; it has {@code parameters} parameters, bound by
+     * {@code binder} from index 1 on.
+     */
+    public record Selection(String sql, int parameters, Jdbc.Binder binder) {}
 
     private final Jdbc jdbc;
 
@@ -28,61 +33,60 @@ public class InteractionSources {
         this.jdbc = jdbc;
     }
 
-    /** source id → the interaction it made, for those of {@code sourceIds} already recorded for the owner. */
-    public Map<String, UUID> find(String owner, String kind, Collection<String> sourceIds) {
-        Map<String, UUID> found = new HashMap<>();
-        if (sourceIds.isEmpty()) {
-            return found;
-        }
-        record Row(String sourceId, UUID interactionId) {}
+    /** Item number → the interaction its first already recorded source made, for the items with such a source. */
+    public Map<Long, UUID> recorded(String owner, String kind, Selection items) {
+        record Row(long item, UUID interactionId) {}
         // During a first import the table's statistics still say "empty" (this transaction's rows are uncommitted),
         // and the planner then reads every source row of the owner for every chunk: quadratic in the import (docs/
         // benchmarks.md, "Capture"). Without sequential scans, and with the cascade's index keyed by interaction id
         // alone (V15), the lookup can only go through the primary key.
         jdbc.update("SET LOCAL enable_seqscan = off", Jdbc.Binder.NONE);
         List<Row> rows = jdbc.list(
-                "SELECT source_id, interaction_id FROM interaction_sources"
-                        + " WHERE owner_id = ? AND kind = ? AND source_id = ANY (?)",
+                "WITH items AS (" + items.sql() + ")"
+                        + " SELECT DISTINCT ON (i.item) i.item, s.interaction_id FROM items i"
+                        // one probe of the primary key per source id (LATERAL, not flattened: OFFSET 0), never a hash
+                        // of all the owner's sources, which the planner would choose, thinking the table small
+                        + " CROSS JOIN LATERAL (SELECT interaction_id FROM interaction_sources"
+                        + " WHERE owner_id = ? AND kind = ? AND source_id = i.source_id OFFSET 0) s"
+                        + " ORDER BY i.item, i.at, i.seq",
                 ps -> {
-                    ps.setString(1, owner);
-                    ps.setString(2, kind);
-                    ps.setArray(3, ps.getConnection().createArrayOf("text", sourceIds.toArray()));
+                    items.binder().bind(ps);
+                    ps.setString(items.parameters() + 1, owner);
+                    ps.setString(items.parameters() + 2, kind);
                 },
-                rs -> new Row(rs.getString("source_id"), rs.getObject("interaction_id", UUID.class)));
+                rs -> new Row(rs.getLong("item"), rs.getObject("interaction_id", UUID.class)));
         jdbc.update("RESET enable_seqscan", Jdbc.Binder.NONE);
+        Map<Long, UUID> found = new HashMap<>();
         for (Row r : rows) {
-            found.put(r.sourceId(), r.interactionId());
+            found.put(r.item(), r.interactionId());
         }
         return found;
     }
 
     /**
-     * Stores the links that are not there yet (one statement); the interactions whose links were stored here. A
-     * link already held by this owner (an earlier import, or a concurrent one that committed first or is about to:
-     * the insert waits for it) is left alone.
+     * Links each source id of item number {@code n} to {@code interactions.get(n - 1)}, those not linked yet (one
+     * statement), and returns the interactions that got at least one link here. A source already held by this owner
+     * (an earlier import, or a concurrent one that committed first or is about to: the insert waits for it) is left
+     * alone.
      */
-    public Set<UUID> claim(String owner, String kind, List<Link> links) {
-        Set<UUID> claimed = new HashSet<>();
-        if (links.isEmpty()) {
-            return claimed;
+    public Set<UUID> claim(String owner, String kind, Selection items, List<UUID> interactions) {
+        if (interactions.isEmpty()) {
+            return Set.of();
         }
-        Object[] sources = new Object[links.size()];
-        Object[] interactions = new Object[links.size()];
-        for (int i = 0; i < links.size(); i++) {
-            sources[i] = links.get(i).sourceId();
-            interactions[i] = links.get(i).interactionId();
-        }
-        claimed.addAll(jdbc.list(
-                "INSERT INTO interaction_sources (owner_id, kind, source_id, interaction_id)"
-                        + " SELECT ?, ?, u.source_id, u.interaction_id FROM unnest(?::text[], ?::uuid[])"
-                        + " AS u(source_id, interaction_id) ON CONFLICT DO NOTHING RETURNING interaction_id",
+        int n = items.parameters();
+        return new HashSet<>(jdbc.list(
+                "WITH items AS (" + items.sql() + "),"
+                        + " linked AS (INSERT INTO interaction_sources (owner_id, kind, source_id, interaction_id)"
+                        + " SELECT ?, ?, i.source_id, m.interaction_id FROM items i"
+                        + " JOIN unnest(?::uuid[]) WITH ORDINALITY AS m(interaction_id, item) ON m.item = i.item"
+                        + " ON CONFLICT DO NOTHING RETURNING interaction_id)"
+                        + " SELECT DISTINCT interaction_id FROM linked",
                 ps -> {
-                    ps.setString(1, owner);
-                    ps.setString(2, kind);
-                    ps.setArray(3, ps.getConnection().createArrayOf("text", sources));
-                    ps.setArray(4, ps.getConnection().createArrayOf("uuid", interactions));
+                    items.binder().bind(ps);
+                    ps.setString(n + 1, owner);
+                    ps.setString(n + 2, kind);
+                    ps.setArray(n + 3, ps.getConnection().createArrayOf("uuid", interactions.toArray()));
                 },
                 rs -> rs.getObject("interaction_id", UUID.class)));
-        return claimed;
     }
 }

@@ -184,4 +184,56 @@ class ExchangesTest {
             }
         }
     }
+
+    /**
+     * The stream a capture groups with (holding no message) tells the same exchanges as the list form, on random
+     * histories sorted by participant and time: participant, instant, direction, first and last item, size.
+     */
+    @Test
+    void theStreamTellsTheSameExchangesAsTheList() {
+        Random random = new Random(29);
+        for (int round = 0; round < 500; round++) {
+            List<Exchanges.Message<Integer>> ms = new ArrayList<>();
+            int n = random.nextInt(60);
+            for (int i = 0; i < n; i++) {
+                ms.add(new Exchanges.Message<>(
+                        "p" + random.nextInt(3),
+                        T0.plusSeconds(random.nextInt(8 * 3600)),
+                        Direction.values()[random.nextInt(3)],
+                        i));
+            }
+            ms.sort(java.util.Comparator.comparing((Exchanges.Message<Integer> m) -> m.participant())
+                    .thenComparing(Exchanges.Message::at));
+            List<Exchanges.Exchange<Integer>> expected = new ArrayList<>();
+            String who = null;
+            List<Exchanges.Message<Integer>> one = new ArrayList<>();
+            for (var m : ms) {
+                if (who != null && !who.equals(m.participant())) {
+                    expected.addAll(Exchanges.groupSorted(one));
+                    one.clear();
+                }
+                who = m.participant();
+                one.add(m);
+            }
+            expected.addAll(Exchanges.groupSorted(one));
+
+            List<Exchanges.Span<Integer>> told = new ArrayList<>();
+            Exchanges.Stream<Integer> stream = new Exchanges.Stream<>(told::add);
+            ms.forEach(stream::add);
+            stream.end();
+            stream.end(); // a second end tells nothing more
+
+            assertEquals(expected.size(), told.size(), "round " + round);
+            for (int i = 0; i < told.size(); i++) {
+                var e = expected.get(i);
+                var s = told.get(i);
+                assertEquals(e.participant(), s.participant());
+                assertEquals(e.at(), s.at());
+                assertEquals(e.direction(), s.direction());
+                assertEquals(e.items().get(0), s.first());
+                assertEquals(e.items().get(e.items().size() - 1), s.last());
+                assertEquals(e.items().size(), s.messages());
+            }
+        }
+    }
 }

@@ -89,6 +89,15 @@ public class Jdbc {
         });
     }
 
+    /**
+     * Lets each statement of the current transaction run for up to {@code limit} (a long-running import's: linking a
+     * chunk of a multi-GB capture to its sources may take longer than the {@code statement_timeout} every connection
+     * starts with, which is sized for requests). Ends with the transaction ({@code SET LOCAL}).
+     */
+    public void statementTimeout(java.time.Duration limit) {
+        update("SET LOCAL statement_timeout = " + Math.max(1, limit.toMillis()), Binder.NONE);
+    }
+
     /** Runs {@code work} on the connection (the transaction's, inside one). */
     public <T> T run(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
