@@ -7,6 +7,8 @@
 #   bash bench/import-job.sh                  # JOB_MB=1024 JOB_REAL_EVERY=50
 #   JOB_KIND=mail bash bench/import-job.sh    # a Takeout-like mbox of JOB_MB megabytes to /imports/mail instead
 #   JOB_KIND=telegram bash bench/import-job.sh  # a Telegram Desktop result.json of JOB_MB megabytes to /imports/telegram
+#                                               (JOB_TG_LAYOUT=one: each chat one 2,000-message exchange, the worst case)
+#   JOB_KIND=whatsapp bash bench/import-job.sh  # one WhatsApp group chat's _chat.txt of JOB_MB megabytes
 #
 # JOB_KIND=mail: messages with Takeout's From_ lines, X-Gmail-Labels, Message-ID, an RFC 2047 subject and a 4 KB
 # body; one in four from a mailing list (skipped), the rest between the owner and 2,000 correspondents, sent and
@@ -61,7 +63,7 @@ mkdir -p "$BASE/spool"
 chown postgres: "$BASE"
 runuser -u postgres -- "$PGBIN/initdb" -D "$DATA" -U postgres -A trust >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$DATA" -l "$BASE/pg.log" -w \
-    -o "-p $PG_PORT -k $BASE -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $PG_PORT -k $BASE -c listen_addresses=127.0.0.1 ${JOB_PG_OPTS:-}" start >/dev/null
 runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$DB"
 
 if [ "$KIND" = linkedin ]; then
@@ -124,14 +126,41 @@ with open(path, 'w', encoding='utf-8', newline='') as f:
 print(i, file=sys.stderr)
 PY
 fi
+if [ "$KIND" = whatsapp ]; then
+    log "writing a ${MB} MB _chat.txt"
+    BODY=$BASE/_chat.txt
+    CTYPE=text/plain
+    URLPATH="/api/v1/imports/whatsapp?createContacts=true&me=Sam%20Owner&tz=Europe/Berlin"
+    python3 - "$BODY" "$MB" <<'PY'
+import sys, random, datetime
+path, mb = sys.argv[1], int(sys.argv[2])
+target = mb * 1024 * 1024
+rnd = random.Random(5)
+people = [f'Person {i}' for i in range(40)] + ['Sam Owner'] * 8  # a 41-person group; the owner writes one line in six
+t = datetime.datetime(2018, 1, 1, 8, 0)
+written, n = 0, 0
+with open(path, 'w', encoding='utf-8', newline='') as f:
+    head = f'{t:%d/%m/%Y}, {t:%H:%M} - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.\n'
+    f.write(head); written += len(head)
+    while written < target:
+        t += datetime.timedelta(seconds=rnd.randint(1, 40) if rnd.random() < 0.995 else rnd.randint(3600, 4 * 3600))
+        who = rnd.choice(people)
+        text = 'Sounds good, see you there! ' * rnd.randint(1, 4)
+        if rnd.random() < 0.05:
+            text += '\nand a second line of the same message'
+        line = f'{t:%d/%m/%Y}, {t:%H:%M} - {who}: {text}\n'
+        f.write(line); written += len(line.encode()); n += 1
+print(n, t, file=sys.stderr)
+PY
+fi
 if [ "$KIND" = telegram ]; then
     log "writing a ${MB} MB result.json"
     BODY=$BASE/result.json
     CTYPE=application/json
     URLPATH="/api/v1/imports/telegram?createContacts=true"
-    python3 - "$BODY" "$MB" <<'PY'
+    python3 - "$BODY" "$MB" "${JOB_TG_LAYOUT:-bursts}" <<'PY'
 import sys, json, random
-path, mb = sys.argv[1], int(sys.argv[2])
+path, mb, LAYOUT = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 target = mb * 1024 * 1024
 rnd = random.Random(11)
 owner = 1000001
@@ -144,8 +173,12 @@ with open(path, 'w', encoding='utf-8') as f:
         name = f'Person {chat}'
         head = ('' if chat == 0 else ',\n') + json.dumps({"name": name, "type": "personal_chat", "id": peer})[:-1] + ', "messages": [\n'
         f.write(head); written += len(head)
+        t = 1_450_000_000 + rnd.randint(0, 86400 * 365)  # each chat its own history, from 2016 on: all in the past
         for m in range(2000):
-            t += rnd.randint(5, 180)  # about six years over the whole file: every message is in the past
+            if LAYOUT == 'one' or rnd.random() < 0.9:
+                t += rnd.randint(5, 180)  # the same conversation
+            else:
+                t += rnd.randint(3600, 36 * 3600)  # a new exchange, hours or days later
             mine = rnd.random() < 0.5
             msg = {"id": m + 1, "type": "message", "date": "2021-01-01T00:00:00", "date_unixtime": str(t),
                    "from": "Sam Owner" if mine else name, "from_id": f"user{owner if mine else peer}",
@@ -172,7 +205,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
 MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$KEYS/publicKey.pem" MP_JWT_VERIFY_ISSUER="$ISSUER" \
 QUARKUS_HTTP_PORT="$HTTP_PORT" THRESHOLD_IMPORTS_SPOOL_DIRECTORY="$BASE/spool" \
-    java -Xmx192m -XX:+ExitOnOutOfMemoryError -jar "$JAR" >>"$BASE/app.log" 2>&1 &
+    java -Xmx192m -XX:+ExitOnOutOfMemoryError ${JOB_JAVA_OPTS:-} -jar "$JAR" >>"$BASE/app.log" 2>&1 &
 APP_PID=$!
 until curl -fs "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$APP_PID" 2>/dev/null || { log "the service died"; tail -20 "$BASE/app.log" >&2; exit 1; }
@@ -218,6 +251,8 @@ rows = sum(rep.get(k, 0) for k in ('created', 'updated', 'unchanged', 'skipped')
 print(f"import job benchmark, {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, load average {open('/proc/loadavg').read().split()[0]} at the end")
 if os.environ['KIND'] == 'mail':
     print(f"body: {size/1048576:.0f} MB Takeout-like mbox to /imports/mail (createContacts=true)")
+elif os.environ['KIND'] == 'whatsapp':
+    print(f"body: {size/1048576:.0f} MB WhatsApp group _chat.txt (Android layout, 41 people) to /imports/whatsapp (createContacts=true)")
 elif os.environ['KIND'] == 'telegram':
     print(f"body: {size/1048576:.0f} MB Telegram Desktop result.json to /imports/telegram (createContacts=true)")
 else:

@@ -230,8 +230,11 @@ public class CaptureService {
 
         @Override
         public void accept(Captured c) {
-            if (c.party() == null || c.at() == null || c.sourceId() == null || c.type() == null) {
-                throw new IllegalArgumentException("a captured item needs a party, an instant, a type and a source id");
+            if (c.party() == null || c.at() == null || c.type() == null) {
+                throw new IllegalArgumentException("a captured item needs a party, an instant and a type");
+            }
+            if (c.sourceId() == null && c.type() != InteractionType.MESSAGE) {
+                throw new IllegalArgumentException("only a message may come without a source id");
             }
             if (!kind.equals(c.sourceKind())) {
                 throw new IllegalArgumentException("a " + kind + " source emitted an item of kind " + c.sourceKind());
@@ -252,7 +255,7 @@ public class CaptureService {
                     seq++,
                     key,
                     c.party(),
-                    sourceId(c.sourceId()),
+                    c.sourceId() == null ? null : sourceId(c.sourceId()),
                     c.type(),
                     c.direction(),
                     c.channel(),

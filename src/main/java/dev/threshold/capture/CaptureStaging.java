@@ -54,7 +54,7 @@ class CaptureStaging {
     void open() {
         jdbc.update(
                 "CREATE TEMPORARY TABLE IF NOT EXISTS capture_staging (seq bigint NOT NULL, party_key text NOT NULL,"
-                        + " name text, email text, phone text, linkedin text, source_id text NOT NULL,"
+                        + " name text, email text, phone text, linkedin text, source_id text,"
                         + " type varchar(16) NOT NULL, direction varchar(16) NOT NULL, channel varchar(16) NOT NULL,"
                         + " at timestamptz NOT NULL, note text) ON COMMIT DROP",
                 Jdbc.Binder.NONE);
@@ -151,10 +151,13 @@ class CaptureStaging {
                         + " ?::bigint[], ?::timestamptz[], ?::bigint[]) WITH ORDINALITY"
                         + " AS m(party_key, type, first_at, first_seq, last_at, last_seq, item)"
                         // each span a range of the index: LATERAL, and OFFSET 0 so that the planner cannot flatten it
-                        // into a hash join over the whole spool (per chunk: quadratic in the file)
+                        // into a hash join over the whole spool (per chunk: quadratic in the file); the party and the
+                        // instants apart, because a row comparison only ends an index scan by its first column (the
+                        // scan would run to the end of the party's rows)
                         + " CROSS JOIN LATERAL (SELECT source_id, at, seq FROM capture_staging"
-                        + " WHERE (party_key, at, seq) >= (m.party_key, m.first_at, m.first_seq)"
-                        + " AND (party_key, at, seq) <= (m.party_key, m.last_at, m.last_seq) AND type = m.type OFFSET 0) s",
+                        + " WHERE party_key = m.party_key AND at >= m.first_at AND at <= m.last_at"
+                        + " AND (at, seq) >= (m.first_at, m.first_seq) AND (at, seq) <= (m.last_at, m.last_seq)"
+                        + " AND type = m.type AND source_id IS NOT NULL OFFSET 0) s",
                 6,
                 ps -> {
                     Connection c = ps.getConnection();

@@ -15,7 +15,9 @@ import java.time.Instant;
  * @param sourceKind the export kind, e.g. {@code calendar}, {@code mail}, {@code linkedin}, {@code whatsapp},
  *     {@code telegram}
  * @param sourceId the source's own stable id of this item for this party (event UID and instance, Message-ID, chat
- *     and line), so that re-importing the same file changes nothing
+ *     and line), so that re-importing the same file changes nothing; null only for a message that always shares its
+ *     exchange with one that has an id, and so needs none of its own (the owner's line in a group chat, as each
+ *     participant who wrote near it sees it: remembering it once per participant would multiply a group's sources)
  * @param conversation what groups messages into exchanges besides the party (a thread, a chat); null for events
  */
 public record Captured(

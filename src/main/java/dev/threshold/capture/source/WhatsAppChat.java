@@ -8,6 +8,7 @@ import dev.threshold.capture.Me;
 import dev.threshold.capture.Party;
 import dev.threshold.importing.ImportService.Upload;
 import dev.threshold.interaction.Channel;
+import dev.threshold.interaction.Exchanges;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,16 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -495,6 +500,10 @@ public class WhatsAppChat implements CaptureSource {
         private final Map<String, Integer> sameTime = new HashMap<>();
         private final Map<String, Party> parties = new HashMap<>();
         private final MessageDigest sha256 = sha256();
+        /** In a group: each participant → when they last wrote; the owner's messages of the last 30 minutes. */
+        private final Map<String, Instant> lastWrote = new HashMap<>();
+
+        private final ArrayDeque<OwnerMessage> ours = new ArrayDeque<>();
         private LocalDateTime lastAt;
 
         private long line;
@@ -585,20 +594,32 @@ public class WhatsAppChat implements CaptureSource {
                             null,
                             "you wrote this, but nobody else wrote in this chat and its name is unknown");
                 }
-                for (String other : others) {
-                    String suffix = others.size() > 1 ? "/" + other : "";
-                    sink.accept(new Captured(
-                            KIND,
-                            id + suffix,
-                            conversation,
-                            party(other, parties),
-                            InteractionType.MESSAGE,
-                            Direction.OUTBOUND,
-                            Channel.WHATSAPP,
-                            instant,
-                            note));
+                if (others.size() == 1) {
+                    outbound(others.get(0), id, instant, note);
+                    return;
                 }
+                // a group: to each participant who wrote less than 30 minutes before it, now; to those who write less
+                // than 30 minutes after it, when they do (ours). Always in an exchange with a line of theirs, which
+                // remembers it: no source id of its own (Captured)
+                OwnerMessage mine = new OwnerMessage(instant, note, new HashSet<>());
+                for (Map.Entry<String, Instant> wrote : lastWrote.entrySet()) {
+                    if (near(wrote.getValue(), instant)) {
+                        mine.to().add(wrote.getKey());
+                        outbound(wrote.getKey(), null, instant, note);
+                    }
+                }
+                forget(instant);
+                ours.addLast(mine);
             } else {
+                if (others.size() > 1) {
+                    forget(instant);
+                    for (OwnerMessage mine : ours) {
+                        if (near(mine.at(), instant) && mine.to().add(said.sender())) {
+                            outbound(said.sender(), null, mine.at(), mine.note());
+                        }
+                    }
+                    lastWrote.put(said.sender(), instant);
+                }
                 sink.accept(new Captured(
                         KIND,
                         id,
@@ -611,7 +632,35 @@ public class WhatsAppChat implements CaptureSource {
                         note));
             }
         }
+
+        private void outbound(String other, String id, Instant at, String note) {
+            sink.accept(new Captured(
+                    KIND,
+                    id,
+                    conversation,
+                    party(other, parties),
+                    InteractionType.MESSAGE,
+                    Direction.OUTBOUND,
+                    Channel.WHATSAPP,
+                    at,
+                    note));
+        }
+
+        /** The owner's group messages that no later message can be near any more. */
+        private void forget(Instant now) {
+            while (!ours.isEmpty() && !ours.peekFirst().at().plus(Exchanges.GAP).isAfter(now)) {
+                ours.removeFirst();
+            }
+        }
     }
+
+    /** Less than the exchange gap apart, either way. */
+    private static boolean near(Instant a, Instant b) {
+        return Duration.between(a, b).abs().compareTo(Exchanges.GAP) < 0;
+    }
+
+    /** An owner's message in a group, and who it went to so far. */
+    private record OwnerMessage(Instant at, String note, Set<String> to) {}
 
     /** A participant as WhatsApp shows them: a phone number when not in the phone's address book, else a name. */
     static Party party(String sender) {

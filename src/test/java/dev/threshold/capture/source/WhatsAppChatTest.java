@@ -105,7 +105,10 @@ class WhatsAppChatTest {
                 List.of(Party.named("Ann Example"), Party.phone(null, "+44 7700 900123")),
                 hi.stream().map(Captured::party).toList(),
                 "the owner's message in a group goes to each participant who wrote");
-        assertTrue(!hi.get(0).sourceId().equals(hi.get(1).sourceId()));
+        assertEquals(
+                java.util.Arrays.asList(null, null),
+                hi.stream().map(Captured::sourceId).toList(),
+                "remembered by the lines of theirs it is exchanged with, not once per participant");
         assertEquals(Party.phone(null, "+44 7700 900123"), c.items.get(3).party());
         assertEquals(
                 "<attached: 00000004-PHOTO-2024-01-01-09-03-00.jpg>",
@@ -245,5 +248,34 @@ class WhatsAppChatTest {
         assertEquals("Jane Doe", WhatsAppChat.chatNameOf("WhatsApp Chat with Jane Doe.txt"));
         assertEquals("Book Club", WhatsAppChat.chatNameOf("WhatsApp Chat - Book Club.zip"));
         assertNull(WhatsAppChat.chatNameOf("_chat.txt"));
+    }
+
+    /**
+     * In a group, the owner's message goes to the participants who wrote less than 30 minutes before or after it, not
+     * to everyone who ever wrote: a community group of hundreds would otherwise multiply each of the owner's lines.
+     */
+    @Test
+    void inAGroupTheOwnersMessageGoesToWhoWroteNearIt() throws Exception {
+        StringBuilder chat = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            chat.append("1/1/24, 08:00 - Member ").append(i).append(": joined the talk\n");
+        }
+        chat.append("1/2/24, 09:00 - Ann: anyone for lunch?\n")
+                .append("1/2/24, 09:10 - Sam Owner: me\n")
+                .append("1/2/24, 09:39 - Bob: me too\n")
+                .append("1/2/24, 09:41 - Cy: too late?\n")
+                .append("1/2/24, 10:30 - Sam Owner: next week then\n");
+        Collected c = readText(chat.toString(), SAM);
+        List<Captured> outbound = c.items.stream()
+                .filter(i -> i.direction() == Direction.OUTBOUND)
+                .toList();
+        assertEquals(
+                List.of("Ann", "Bob"),
+                outbound.stream().map(i -> i.party().name()).toList(),
+                "09:10 goes to Ann (10 min before) and Bob (29 min after), not Cy (31 min after) nor the 200 members;"
+                        + " 10:30 is near nobody");
+        assertEquals(utc(2024, 1, 2, 9, 10, 0), outbound.get(1).at(), "at the owner's message, not the reply");
+        assertEquals("me", outbound.get(1).note());
+        assertEquals(205, c.items.size(), "200 members, Ann, Bob and Cy, and the owner's one message twice");
     }
 }
