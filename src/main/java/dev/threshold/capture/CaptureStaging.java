@@ -121,6 +121,17 @@ class CaptureStaging {
 
     /** After the last append: the index the pages are read by, and statistics for the planner. */
     void seal() {
+        // Rewritten in (party, time, seq) order, so that the pages and each span's range are read from consecutive
+        // blocks: a temporary table is read through temp_buffers (8 MB), and in the order the source wrote it, each
+        // exchange's rows would be as many reads of the operating system (measured: 40 of the 60 s of a group chat).
+        jdbc.update("SET LOCAL work_mem = '64MB'", Jdbc.Binder.NONE);
+        jdbc.update(
+                "CREATE TEMPORARY TABLE capture_sorted ON COMMIT DROP AS"
+                        + " SELECT * FROM capture_staging ORDER BY party_key, at, seq",
+                Jdbc.Binder.NONE);
+        jdbc.update("RESET work_mem", Jdbc.Binder.NONE);
+        jdbc.update("DROP TABLE capture_staging", Jdbc.Binder.NONE);
+        jdbc.update("ALTER TABLE capture_sorted RENAME TO capture_staging", Jdbc.Binder.NONE);
         jdbc.update("CREATE INDEX ON capture_staging (party_key, at, seq)", Jdbc.Binder.NONE);
         jdbc.update("ANALYZE capture_staging", Jdbc.Binder.NONE);
     }
