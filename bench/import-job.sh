@@ -9,6 +9,7 @@
 #   JOB_KIND=telegram bash bench/import-job.sh  # a Telegram Desktop result.json of JOB_MB megabytes to /imports/telegram
 #                                               (JOB_TG_LAYOUT=one: each chat one 2,000-message exchange, the worst case)
 #   JOB_KIND=whatsapp bash bench/import-job.sh  # one WhatsApp group chat's _chat.txt of JOB_MB megabytes
+#                                               (JOB_WA_PEOPLE=1: a 1:1 chat; default 40 others, all active)
 #
 # JOB_KIND=mail: messages with Takeout's From_ lines, X-Gmail-Labels, Message-ID, an RFC 2047 subject and a 4 KB
 # body; one in four from a mailing list (skipped), the rest between the owner and 2,000 correspondents, sent and
@@ -131,12 +132,12 @@ if [ "$KIND" = whatsapp ]; then
     BODY=$BASE/_chat.txt
     CTYPE=text/plain
     URLPATH="/api/v1/imports/whatsapp?createContacts=true&me=Sam%20Owner&tz=Europe/Berlin"
-    python3 - "$BODY" "$MB" <<'PY'
+    python3 - "$BODY" "$MB" "${JOB_WA_PEOPLE:-40}" <<'PY'
 import sys, random, datetime
-path, mb = sys.argv[1], int(sys.argv[2])
+path, mb, others = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 target = mb * 1024 * 1024
 rnd = random.Random(5)
-people = [f'Person {i}' for i in range(40)] + ['Sam Owner'] * 8  # a 41-person group; the owner writes one line in six
+people = [f'Person {i}' for i in range(others)] + ['Sam Owner'] * max(1, others // 5)  # the owner writes one line in six (1:1: in two)
 t = datetime.datetime(2018, 1, 1, 8, 0)
 written, n = 0, 0
 with open(path, 'w', encoding='utf-8', newline='') as f:
@@ -252,7 +253,8 @@ print(f"import job benchmark, {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, l
 if os.environ['KIND'] == 'mail':
     print(f"body: {size/1048576:.0f} MB Takeout-like mbox to /imports/mail (createContacts=true)")
 elif os.environ['KIND'] == 'whatsapp':
-    print(f"body: {size/1048576:.0f} MB WhatsApp group _chat.txt (Android layout, 41 people) to /imports/whatsapp (createContacts=true)")
+    n = int(os.environ.get('JOB_WA_PEOPLE', '40'))
+    print(f"body: {size/1048576:.0f} MB WhatsApp _chat.txt (Android layout, {'a 1:1 chat' if n == 1 else f'a group of {n + 1}'}) to /imports/whatsapp (createContacts=true)")
 elif os.environ['KIND'] == 'telegram':
     print(f"body: {size/1048576:.0f} MB Telegram Desktop result.json to /imports/telegram (createContacts=true)")
 else:
