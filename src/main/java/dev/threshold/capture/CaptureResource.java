@@ -292,7 +292,8 @@ public class CaptureResource {
                             + " else your profile's timeZone, else UTC. You are the participant whose name or phone is in your"
                             + " profile or `me` (else, in a 1:1 chat named after the other person, the other one); when it"
                             + " cannot be told, a 400 naming `me`. Each message is a MESSAGE with the other participant (in a"
-                            + " group: with each participant who wrote), channel WHATSAPP; messages with one person less than"
+                            + " group, yours go to each participant who wrote within 30 minutes of it), channel WHATSAPP;"
+                            + " messages with one person less than"
                             + " 30 minutes apart are one exchange, MUTUAL when both wrote. Participants match contacts by phone"
                             + " or name. Importing the same chat twice changes nothing.")
     @RequestBody(

@@ -51,8 +51,9 @@ import java.util.zip.ZipInputStream;
  * A WhatsApp chat export, as the Android and iOS apps write it ("Export chat"): the chat's text file
  * ({@code WhatsApp Chat with Jane.txt} on Android, {@code _chat.txt} on iOS) or the {@code .zip} the app shares with
  * it (media files are ignored and reported as such). One {@link Captured} MESSAGE per message and other party, channel
- * WHATSAPP: INBOUND from the participant who wrote it, OUTBOUND to each other participant who wrote in the chat when
- * the owner wrote it (a 1:1 chat has one; a group chat each participant who wrote).
+ * WHATSAPP: INBOUND from the participant who wrote it; the owner's OUTBOUND to the other participant of a 1:1 chat, and
+ * in a group to each participant who wrote less than 30 minutes before or after it (without a source id of its own:
+ * see {@link Captured}).
  *
  * <p>Every header layout both apps write: {@code 31/12/2023, 23:59 - Jane: …} and {@code 12/31/23, 11:59 PM - Jane:
  * …} (Android, {@code " - "} separator), {@code [31/12/2023, 23:59:59] Jane: …} and {@code [12/31/23, 11:59:59 PM]
