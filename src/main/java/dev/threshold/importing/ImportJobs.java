@@ -295,6 +295,8 @@ public class ImportJobs {
             spool.deleteAll(id, parts);
             throw e;
         }
+        // the job as accepted (QUEUED), read before its worker may start: a small job can end before the 202 is written
+        ImportJob queued = store.find(owner, id).orElseThrow();
         Live job = new Live(owner, id);
         afterCommit(
                 () -> {
@@ -302,7 +304,6 @@ public class ImportJobs {
                     workers.execute(() -> run(job, kind, parts, work));
                 },
                 () -> spool.deleteAll(id, parts));
-        ImportJob queued = store.find(owner, id).orElseThrow();
         return Response.accepted(queued)
                 .header(HttpHeaders.LOCATION, "/api/v1/imports/" + id)
                 .header("Preference-Applied", RESPOND_ASYNC)
