@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Warms the instance's hot paths before it reports ready (docs/operations.md, "Readiness and warm-up"): once the HTTP
  * server listens, a thread sends {@code threshold.warm-up.requests} GET requests through the real HTTP stack on
  * loopback (the HTTP server, the filters, bearer authentication, the resource, its SQL, the problem body), so that
- * the JIT has compiled them before the first real request arrives. {@link WarmUpCheck} keeps readiness DOWN until
+ * the JIT has compiled them before the first real request arrives. Before them, each feature's {@link WarmUpStep} runs
+ * the code those requests cannot reach (a found row scored and written as JSON) on values it makes up. {@link WarmUpCheck} keeps readiness DOWN until
  * they are done, or until {@code threshold.warm-up.max-time} has passed since start-up, whichever comes first.
  *
  * <p>What it touches: it authenticates with a token it issued itself ({@link WarmUpTokens}, closed when it ends) as
@@ -65,11 +67,17 @@ public class WarmUp {
     private long beginNanos;
 
     private final Instance<ValueRegistry> registry;
+    private final Instance<WarmUpStep> steps;
 
-    public WarmUp(WarmUpConfig config, WarmUpTokens tokens, Instance<ValueRegistry> registry) {
+    public WarmUp(
+            WarmUpConfig config,
+            WarmUpTokens tokens,
+            Instance<ValueRegistry> registry,
+            @Any Instance<WarmUpStep> steps) {
         this.config = config;
         this.tokens = tokens;
         this.registry = registry;
+        this.steps = steps;
         this.state = config.enabled() ? State.WAITING : State.OFF;
     }
 
@@ -147,6 +155,18 @@ public class WarmUp {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2))
                     .build();
+            for (WarmUpStep step : steps) {
+                if (!stopping && System.nanoTime() - deadlineNanos.get() < 0) {
+                    try {
+                        step.exercise(config.stepRounds());
+                    } catch (RuntimeException e) {
+                        LOG.warnf(
+                                e,
+                                "warm-up step %s failed; the requests still run",
+                                step.getClass().getName());
+                    }
+                }
+            }
             int workers = Math.max(1, config.concurrency());
             List<Thread> threads = new ArrayList<>();
             AtomicInteger unexpected = new AtomicInteger();

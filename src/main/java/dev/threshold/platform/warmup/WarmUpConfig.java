@@ -25,6 +25,10 @@ public interface WarmUpConfig {
     @WithDefault("PT30S")
     Duration maxTime();
 
+    /** Rounds of each feature's in-process {@link WarmUpStep}, before the requests (THRESHOLD_WARM_UP_STEP_ROUNDS). */
+    @WithDefault("20000")
+    int stepRounds();
+
     /** Requests in flight at once (THRESHOLD_WARM_UP_CONCURRENCY). */
     @WithDefault("4")
     int concurrency();
