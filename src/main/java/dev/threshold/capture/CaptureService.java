@@ -168,16 +168,17 @@ public class CaptureService {
      * of them: an exchange is known by its first and last item, {@link CaptureStaging.Span}), records in chunks.
      */
     private void recordAll(String owner, String kind, boolean createContacts, CaptureRun run) {
-        List<CaptureRecorder.Pending> chunk = new ArrayList<>(CHUNK);
-        Exchanges.Stream<CaptureStaging.Row> exchanges =
-                new Exchanges.Stream<>(e -> chunk.add(new CaptureRecorder.Pending(
+        Chunk chunk = new Chunk(owner, kind, createContacts, run);
+        Exchanges.Stream<CaptureStaging.Row> exchanges = new Exchanges.Stream<>(e -> chunk.add(
+                new CaptureRecorder.Pending(
                         e.first().party(),
                         InteractionType.MESSAGE,
                         e.direction(),
                         e.first().channel(),
                         e.at(),
                         e.first().note(),
-                        CaptureStaging.Span.of(e.first(), e.last()))));
+                        CaptureStaging.Span.of(e.first(), e.last())),
+                e.messages()));
         CaptureStaging.Row last = null;
         while (true) {
             List<CaptureStaging.Row> page = staging.page(last, PAGE);
@@ -185,18 +186,16 @@ public class CaptureService {
                 if (r.type() == InteractionType.MESSAGE) {
                     exchanges.add(new Exchanges.Message<>(r.partyKey(), r.at(), r.direction(), r));
                 } else {
-                    chunk.add(new CaptureRecorder.Pending(
-                            r.party(),
-                            r.type(),
-                            r.direction(),
-                            r.channel(),
-                            r.at(),
-                            r.note(),
-                            CaptureStaging.Span.of(r, r)));
-                }
-                if (chunk.size() >= CHUNK) {
-                    recorder.record(owner, kind, chunk, createContacts, run);
-                    chunk.clear();
+                    chunk.add(
+                            new CaptureRecorder.Pending(
+                                    r.party(),
+                                    r.type(),
+                                    r.direction(),
+                                    r.channel(),
+                                    r.at(),
+                                    r.note(),
+                                    CaptureStaging.Span.of(r, r)),
+                            1);
                 }
             }
             if (page.size() < PAGE) {
@@ -205,7 +204,41 @@ public class CaptureService {
             last = page.get(page.size() - 1);
         }
         exchanges.end();
-        recorder.record(owner, kind, chunk, createContacts, run);
+        chunk.record();
+    }
+
+    /**
+     * The interactions waiting to be recorded: recorded once there are {@value #CHUNK} of them or they link
+     * {@value #CHUNK_SOURCES} source ids (an exchange longer than that is recorded with what came before it).
+     */
+    private final class Chunk {
+        private final String owner;
+        private final String kind;
+        private final boolean createContacts;
+        private final CaptureRun run;
+        private final List<CaptureRecorder.Pending> pending = new ArrayList<>(CHUNK);
+        private long sources;
+
+        Chunk(String owner, String kind, boolean createContacts, CaptureRun run) {
+            this.owner = owner;
+            this.kind = kind;
+            this.createContacts = createContacts;
+            this.run = run;
+        }
+
+        void add(CaptureRecorder.Pending p, long itsSources) {
+            pending.add(p);
+            sources += itsSources;
+            if (pending.size() >= CHUNK || sources >= CHUNK_SOURCES) {
+                record();
+            }
+        }
+
+        void record() {
+            recorder.record(owner, kind, pending, createContacts, run);
+            pending.clear();
+            sources = 0;
+        }
     }
 
     /** The sink of the sources: checks each item and spools it in batches. */
