@@ -5,6 +5,7 @@ import dev.threshold.score.math.Direction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,21 +69,20 @@ public final class Exchanges {
 
     /** The exchanges of one participant's messages, given in time order (not checked again: the caller sorted them). */
     public static <T> List<Exchange<T>> groupSorted(List<Message<T>> messages) {
+        // the stream's rule; an exchange's messages are the next ones of the list, as many as it tells
         List<Exchange<T>> out = new ArrayList<>();
-        Builder<T> current = null;
-        for (Message<T> m : messages) {
-            if (current != null && current.takes(m)) {
-                current.add(m);
-            } else {
-                if (current != null) {
-                    out.add(current.build());
-                }
-                current = new Builder<>(m);
+        int[] next = {0};
+        Stream<T> stream = new Stream<>(span -> {
+            List<T> items = new ArrayList<>();
+            for (Message<T> m : messages.subList(next[0], next[0] + (int) span.messages())) {
+                items.add(m.item());
             }
-        }
-        if (current != null) {
-            out.add(current.build());
-        }
+            next[0] += items.size();
+            out.add(new Exchange<>(
+                    span.participant(), span.at(), span.direction(), Collections.unmodifiableList(items)));
+        });
+        messages.forEach(stream::add);
+        stream.end();
         return out;
     }
 
@@ -150,35 +150,5 @@ public final class Exchanges {
     /** The direction of an exchange in which messages of directions {@code a} and {@code b} were written. */
     static Direction combine(Direction a, Direction b) {
         return a == b ? a : Direction.MUTUAL;
-    }
-
-    private static final class Builder<T> {
-        final String participant;
-        final Instant first;
-        Instant last;
-        Direction direction;
-        final List<T> items = new ArrayList<>();
-
-        boolean takes(Message<T> m) {
-            return joins(participant, last, m);
-        }
-
-        Builder(Message<T> m) {
-            participant = m.participant();
-            first = m.at();
-            last = m.at();
-            direction = m.direction();
-            items.add(m.item());
-        }
-
-        void add(Message<T> m) {
-            last = m.at();
-            direction = combine(direction, m.direction());
-            items.add(m.item());
-        }
-
-        Exchange<T> build() {
-            return new Exchange<>(participant, first, direction, java.util.Collections.unmodifiableList(items));
-        }
     }
 }
