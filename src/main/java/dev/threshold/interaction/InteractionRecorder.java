@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Records many new interactions at once and keeps their contacts' stored scores equal to a recomputation: the one
@@ -86,30 +87,8 @@ public class InteractionRecorder {
      * written.
      */
     public Set<UUID> recordAll(String owner, List<Interaction> rows) {
-        if (rows.isEmpty()) {
-            return Set.of();
-        }
-        Set<UUID> ids = new HashSet<>();
-        for (Interaction row : rows) {
-            ids.add(row.contactId);
-        }
-        Set<UUID> existing = ledger.pinAll(owner, ids);
-        if (existing.size() != ids.size()) {
-            Set<UUID> missing = new HashSet<>(ids);
-            missing.removeAll(existing);
-            return missing;
-        }
-        interactions.insertAll(rows);
-        Map<UUID, ScoreState> states = new HashMap<>(ledger.lockAll(owner, ids));
-        ScoringSettings settings = ledger.settingsUnderLock(owner);
-        // in time order (stable), so that a batch later than a contact's latest interaction keeps its peak in O(1)
-        List<Interaction> inTimeOrder = new ArrayList<>(rows);
-        inTimeOrder.sort(Comparator.comparing(row -> row.occurredAt));
-        for (Interaction row : inTimeOrder) {
-            states.computeIfPresent(row.contactId, (id, state) -> state.plus(scored(row), settings));
-        }
-        ledger.storeAll(owner, states);
-        return Set.of();
+        return recordAll(owner, rows, all -> all.stream().map(row -> row.id).collect(Collectors.toSet()))
+                .missingContacts();
     }
 
     /**
@@ -145,6 +124,7 @@ public class InteractionRecorder {
         interactions.insertAll(kept);
         Map<UUID, ScoreState> states = new HashMap<>(ledger.lockAll(owner, touched));
         ScoringSettings settings = ledger.settingsUnderLock(owner);
+        // in time order (stable), so that a batch later than a contact's latest interaction keeps its peak in O(1)
         List<Interaction> inTimeOrder = new ArrayList<>(kept);
         inTimeOrder.sort(Comparator.comparing(row -> row.occurredAt));
         for (Interaction row : inTimeOrder) {
