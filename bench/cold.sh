@@ -18,6 +18,8 @@
 #              if present, see docker/Dockerfile.jvm) with JAVA_OPTS, on the jar of BENCH_APP (target/quarkus-app)
 #   jdk17      the same jar and flags on the default java (17)
 #   nowarm     "image" with threshold.warm-up.enabled=false (readiness as soon as the database answers)
+#   ideal      "nowarm", then BENCH_IDEAL_SECONDS (16) s of the benchmark's own score reads of found contacts before the curve
+#              starts: what a warm-up that read real rows would give at best (a yardstick, not a way to run)
 #   custom     BENCH_CUSTOM_JAVA (java) with BENCH_CUSTOM_FLAGS on BENCH_CUSTOM_APP (target/quarkus-app)
 #   before     java 17, the image's flags of the time, on BENCH_BEFORE_APP (a quarkus-app directory of an older build)
 # Knobs: BENCH_ROUNDS (1), BENCH_COLD_SECONDS (60), BENCH_DURATION (20), BENCH_REUSE=1 (keep the loaded database
@@ -128,11 +130,14 @@ wrk_run() { # seconds -> "rps p99_ms"
     | sed -n 's/^RESULT rps=\([0-9]*\) p50_ms=[0-9.]* p99_ms=\([0-9.]*\) errors=\([0-9]*\) non2xx=\([0-9]*\).*/\1 \2 \3 \4/p'
 }
 
-variant() { # name -> sets V_JAVA V_APP V_FLAGS
+variant() { # name -> sets V_JAVA V_APP V_FLAGS V_PREWARM
+  V_PREWARM=0
   case "$1" in
     image) V_JAVA=$IMAGE_JAVA V_APP=$ROOT/target/quarkus-app V_FLAGS=$IMAGE_JAVA_OPTS ;;
     jdk17) V_JAVA=java V_APP=$ROOT/target/quarkus-app V_FLAGS=$IMAGE_JAVA_OPTS ;;
     nowarm) V_JAVA=$IMAGE_JAVA V_APP=$ROOT/target/quarkus-app V_FLAGS="$IMAGE_JAVA_OPTS -Dthreshold.warm-up.enabled=false" ;;
+    ideal) V_JAVA=$IMAGE_JAVA V_APP=$ROOT/target/quarkus-app V_FLAGS="$IMAGE_JAVA_OPTS -Dthreshold.warm-up.enabled=false"
+           V_PREWARM=${BENCH_IDEAL_SECONDS:-16} ;;
     aot) V_JAVA=$IMAGE_JAVA V_APP=$ROOT/target/quarkus-app V_FLAGS="$IMAGE_JAVA_OPTS -XX:AOTCache=$WORK/app.aot" ;;
     custom) V_JAVA=${BENCH_CUSTOM_JAVA:-java} V_APP=${BENCH_CUSTOM_APP:-$ROOT/target/quarkus-app} V_FLAGS=${BENCH_CUSTOM_FLAGS:-$IMAGE_JAVA_OPTS} ;;
     before) V_JAVA=java V_APP=${BENCH_BEFORE_APP:?a quarkus-app directory of the build to compare with}
@@ -162,6 +167,7 @@ for round in $(seq 1 "$ROUNDS"); do
     start_app "$V_JAVA" "$V_APP" $V_FLAGS
     started=$(wait_up /q/health/started)
     ready=$(wait_up /q/health/ready)
+    [ "$V_PREWARM" = 0 ] || wrk_run "$V_PREWARM" >/dev/null # "ideal": real reads before the curve starts
     log "$v (round $round): $("$V_JAVA" -version 2>&1 | head -1); flags: $V_FLAGS"
     echo "start → started UP ${started} s, → ready UP ${ready} s (load $(load1))"
     grep -o 'warm-up [a-z]*: [0-9]* requests in [0-9]* ms' "$WORK/app.log" | head -1 || true

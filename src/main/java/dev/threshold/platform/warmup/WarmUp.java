@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,24 +29,29 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Warms the instance's hot paths before it reports ready (docs/operations.md, "Readiness and warm-up"): once the HTTP
- * server listens, a thread sends {@code threshold.warm-up.requests} GET requests through the real HTTP stack on
- * loopback (the HTTP server, the filters, bearer authentication, the resource, its SQL, the problem body), so that
- * the JIT has compiled them before the first real request arrives. Before them, each feature's {@link WarmUpStep} runs
- * the code those requests cannot reach (a found row scored and written as JSON) on values it makes up. {@link WarmUpCheck} keeps readiness DOWN until
- * they are done, or until {@code threshold.warm-up.max-time} has passed since start-up, whichever comes first.
+ * server listens, a thread first runs each feature's {@link WarmUpStep} (code its requests cannot reach: the RS256
+ * check of a client's token), then makes {@code threshold.warm-up.contacts} contacts with interactions of its own
+ * through the API ({@link WarmUpSeed}), then sends {@code threshold.warm-up.requests} GET requests through the real
+ * HTTP stack on loopback (the HTTP server, the filters, bearer authentication, the resource, its SQL, the found row
+ * scored and written as JSON, and for one in ten the problem body of a missing one), so that the JIT has compiled
+ * them before the first real request arrives. {@link WarmUpCheck} keeps readiness DOWN until they are done, or until
+ * {@code threshold.warm-up.max-time} has passed since start-up, whichever comes first.
  *
  * <p>What it touches: it authenticates with a token it issued itself ({@link WarmUpTokens}, closed when it ends) as
- * an owner made up for this start ({@code threshold-warm-up:} and a random UUID), and only reads: every request asks
- * for a random UUID (a contact that does not exist, answered 404). No row is written, and no real owner's row is read:
- * real owners come from the identity provider's {@code sub}, and even an owner of that name would have no such
- * contact. The responses are discarded. A warm-up that fails (the database away, an unexpected status) only logs and
- * ends early: it never keeps an instance from becoming ready beyond its bound.
+ * an owner made up for this start ({@code threshold-warm-up:} and a random UUID), recorded as the warm-up's before
+ * anything is written for it ({@link WarmUpOwners}). It reads and writes that owner's rows only, and deletes every one
+ * of them when it ends (shutdown waits for that); rows an instance that died while warming left behind are deleted by
+ * a later start. Real owners come from the identity provider's {@code sub}, and only owners recorded as the
+ * warm-up's are ever deleted. The responses are discarded. A warm-up that fails (the database away, an unexpected
+ * status) only logs and ends early: it never keeps an instance from becoming ready beyond its bound.
  */
 @ApplicationScoped
 public class WarmUp {
 
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** A warm-up owner recorded longer ago than the bound and this is one whose instance died while warming. */
+    private static final Duration STALE_AFTER_BOUND = Duration.ofHours(1);
 
     /** Where the warm-up stands; {@link #isDone()} is what readiness asks. */
     public enum State {
@@ -65,17 +71,21 @@ public class WarmUp {
     private volatile long tookMillis = -1;
     private volatile boolean stopping;
     private long beginNanos;
+    private volatile Thread thread;
 
+    private final WarmUpOwners owners;
     private final Instance<ValueRegistry> registry;
     private final Instance<WarmUpStep> steps;
 
     public WarmUp(
             WarmUpConfig config,
             WarmUpTokens tokens,
+            WarmUpOwners owners,
             Instance<ValueRegistry> registry,
             @Any Instance<WarmUpStep> steps) {
         this.config = config;
         this.tokens = tokens;
+        this.owners = owners;
         this.registry = registry;
         this.steps = steps;
         this.state = config.enabled() ? State.WAITING : State.OFF;
@@ -104,9 +114,10 @@ public class WarmUp {
             return;
         }
         URI base = URI.create("http://" + host + ":" + port);
-        Thread thread = new Thread(() -> run(base, begin), "threshold-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        Thread t = new Thread(() -> run(base, begin), "threshold-warm-up");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
     }
 
     private long startClock() {
@@ -117,8 +128,16 @@ public class WarmUp {
         return beginNanos;
     }
 
-    void onStop(@Observes ShutdownEvent stop) {
+    /**
+     * Shutting down: the warm-up stops sending and deletes its rows while the database is still there (the shutdown
+     * waits for that, at most one request's timeout and a little more).
+     */
+    void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
         stopping = true;
+        Thread t = thread;
+        if (t != null) {
+            t.join(REQUEST_TIMEOUT.plusSeconds(5).toMillis());
+        }
     }
 
     /** True once readiness may turn UP: the warm-up is finished, bounded, failed or off. */
@@ -147,7 +166,9 @@ public class WarmUp {
     private void run(URI base, long begin) {
         State outcome = State.FAILED;
         String owner = "threshold-warm-up:" + UUID.randomUUID();
+        boolean recorded = false;
         try {
+            purgeStale();
             // the token outlives the bound by one request's timeout, so that a request sent just before the bound is
             // not refused; it is closed as soon as the workers end, whichever comes first
             String token = tokens.open(owner, config.maxTime().plus(REQUEST_TIMEOUT));
@@ -167,11 +188,22 @@ public class WarmUp {
                     }
                 }
             }
+            List<UUID> found = List.of();
+            if (config.contacts() > 0 && !stopping) {
+                try {
+                    owners.register(owner, Instant.now());
+                    recorded = true;
+                    found = WarmUpSeed.create(client, base, token, config.contacts(), Instant.now(), REQUEST_TIMEOUT);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("warm-up could not make its own contacts (%s); it reads missing ones only", e.toString());
+                }
+            }
+            List<UUID> contacts = found;
             int workers = Math.max(1, config.concurrency());
             List<Thread> threads = new ArrayList<>();
             AtomicInteger unexpected = new AtomicInteger();
             for (int w = 0; w < workers; w++) {
-                Thread t = new Thread(() -> send(client, base, token, unexpected), "threshold-warm-up-" + w);
+                Thread t = new Thread(() -> send(client, base, token, contacts, unexpected), "threshold-warm-up-" + w);
                 t.setDaemon(true);
                 t.start();
                 threads.add(t);
@@ -190,14 +222,42 @@ public class WarmUp {
             LOG.warnf(e, "warm-up failed; readiness no longer waits for it");
         } finally {
             tokens.close();
+            if (recorded) {
+                purge(owner);
+            }
             tookMillis = (System.nanoTime() - begin) / 1_000_000;
             state = outcome;
             LOG.infof("warm-up %s: %d requests in %d ms", outcome.name().toLowerCase(), sent.get(), tookMillis);
         }
     }
 
-    /** One worker: GET requests in turn until the count is reached, the bound passes, or something is unexpected. */
-    private void send(HttpClient client, URI base, String token, AtomicInteger unexpected) {
+    /** Deletes every row of the warm-up's owner; should that fail, a later start deletes them ({@link #purgeStale}). */
+    private void purge(String owner) {
+        try {
+            long rows = owners.purge(owner);
+            LOG.debugf("warm-up deleted its %d rows", rows);
+        } catch (RuntimeException e) {
+            LOG.warnf("warm-up could not delete its own rows (%s); a later start deletes them", e.toString());
+        }
+    }
+
+    /** Deletes the rows of warm-up owners whose instance died while warming (recorded long before the bound). */
+    private void purgeStale() {
+        try {
+            for (String stale : owners.stale(Instant.now(), config.maxTime().plus(STALE_AFTER_BOUND))) {
+                LOG.infof("warm-up deletes the rows an earlier instance's warm-up left: %d", owners.purge(stale));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("warm-up could not look for rows left by an earlier warm-up (%s)", e.toString());
+        }
+    }
+
+    /**
+     * One worker: GET requests in turn until the count is reached, the bound passes, or something is unexpected. Nine
+     * in ten ask for one of the warm-up's own contacts (found: 200), the tenth for a random id (404); all of them
+     * 404 when it has none.
+     */
+    private void send(HttpClient client, URI base, String token, List<UUID> contacts, AtomicInteger unexpected) {
         List<String> paths = config.paths();
         while (!stopping && unexpected.get() == 0 && System.nanoTime() - deadlineNanos.get() < 0) {
             int n = sent.getAndIncrement();
@@ -205,8 +265,8 @@ public class WarmUp {
                 sent.decrementAndGet();
                 return;
             }
-            String path = paths.get(n % paths.size())
-                    .replace("{id}", UUID.randomUUID().toString());
+            UUID id = contacts.isEmpty() || n % 10 == 9 ? UUID.randomUUID() : contacts.get(n % contacts.size());
+            String path = paths.get(n % paths.size()).replace("{id}", id.toString());
             HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                     .header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json")
@@ -222,7 +282,7 @@ public class WarmUp {
                 if (status != 404 && status != 200) {
                     // 401: the token was not taken; 5xx: the database is away. Either way, stop warming.
                     if (unexpected.getAndIncrement() == 0) {
-                        LOG.warnf("warm-up request answered %d (expected 404); stopping the warm-up", status);
+                        LOG.warnf("warm-up request answered %d (expected 200 or 404); stopping the warm-up", status);
                     }
                 }
             } catch (IOException e) {

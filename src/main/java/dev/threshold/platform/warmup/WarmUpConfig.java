@@ -29,6 +29,13 @@ public interface WarmUpConfig {
     @WithDefault("20000")
     int stepRounds();
 
+    /**
+     * Contacts the warm-up makes for its own owner before its requests, with interactions, so that its reads find rows
+     * (THRESHOLD_WARM_UP_CONTACTS); deleted with every row of that owner when it ends. 0: it reads missing ones only.
+     */
+    @WithDefault("16")
+    int contacts();
+
     /** Requests in flight at once (THRESHOLD_WARM_UP_CONCURRENCY). */
     @WithDefault("4")
     int concurrency();

@@ -66,6 +66,39 @@ final class WarmUpProbe {
         return counts;
     }
 
+    /** Every table of the schema with the number of its rows that belong to no warm-up owner. */
+    static Map<String, Long> rowCountsOfOthers(Jdbc jdbc) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String t : ownerTables(jdbc)) {
+            counts.put(
+                    t,
+                    jdbc.first(
+                                    "SELECT count(*) AS n FROM \"" + t
+                                            + "\" WHERE owner_id NOT LIKE 'threshold-warm-up:%'",
+                                    ps -> {},
+                                    rs -> rs.getLong("n"))
+                            .orElseThrow());
+        }
+        return counts;
+    }
+
+    /** Rows of one table whose owner_id is one the warm-up makes up. */
+    static long warmUpOwnerRows(Jdbc jdbc, String table) {
+        return jdbc.first(
+                        "SELECT count(*) AS n FROM \"" + table + "\" WHERE owner_id LIKE 'threshold-warm-up:%'",
+                        ps -> {},
+                        rs -> rs.getLong("n"))
+                .orElseThrow();
+    }
+
+    private static List<String> ownerTables(Jdbc jdbc) {
+        return jdbc.list(
+                "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public'"
+                        + " AND column_name = 'owner_id'",
+                ps -> {},
+                rs -> rs.getString("table_name"));
+    }
+
     /** Rows of any table whose owner_id is one the warm-up makes up. */
     static long warmUpOwnerRows(Jdbc jdbc) {
         List<String> tables = jdbc.list(
