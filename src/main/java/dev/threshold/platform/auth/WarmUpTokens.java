@@ -58,6 +58,18 @@ public class WarmUpTokens {
         open = null;
     }
 
+    /**
+     * Whether {@code owner} is the owner of the open, unexpired warm-up token: the instance's own synthetic owner,
+     * made up for this start, whose requests the per-owner rate limit does not count.
+     */
+    public boolean isOpenFor(String owner) {
+        Open current = open;
+        return current != null
+                && owner != null
+                && nanoClock.getAsLong() - current.notAfterNanos() <= 0
+                && owner.equals(current.identity().getSubject());
+    }
+
     /** The warm-up identity when {@code token} is the open, unexpired warm-up token; otherwise null. */
     public JsonWebToken identify(String token) {
         Open current = open;

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.threshold.platform.auth.CurrentOwner;
+import dev.threshold.platform.auth.WarmUpTokens;
 import dev.threshold.platform.problem.ApiProblem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -28,16 +29,18 @@ public class RateLimit {
     private final double capacity;
     private final double refillPerNano;
     private final CurrentOwner owner;
+    private final WarmUpTokens warmUp;
     private final Ticker ticker;
     private final Cache<String, Bucket> buckets;
 
     @Inject
-    public RateLimit(CurrentOwner owner, RateLimitConfig config) {
-        this(owner, config, Ticker.systemTicker());
+    public RateLimit(CurrentOwner owner, RateLimitConfig config, WarmUpTokens warmUp) {
+        this(owner, config, warmUp, Ticker.systemTicker());
     }
 
-    RateLimit(CurrentOwner owner, RateLimitConfig config, Ticker ticker) {
+    RateLimit(CurrentOwner owner, RateLimitConfig config, WarmUpTokens warmUp, Ticker ticker) {
         this.owner = owner;
+        this.warmUp = warmUp;
         this.enabled = config.enabled();
         this.capacity = Math.max(1, config.capacity());
         this.refillPerNano = Math.max(1e-6, config.refillPerSecond()) / 1e9;
@@ -69,8 +72,14 @@ public class RateLimit {
         return path.startsWith("/api/v1/feeds/") && path.endsWith(".ics");
     }
 
-    /** Takes a token from the owner's bucket; returns 0, or the nanoseconds until a token is there. */
+    /**
+     * Takes a token from the owner's bucket; returns 0, or the nanoseconds until a token is there. The instance's own
+     * warm-up owner (while its token is open) has no bucket: its requests are the instance's, not a client's.
+     */
     long take(String ownerId) {
+        if (warmUp.isOpenFor(ownerId)) {
+            return 0;
+        }
         long now = ticker.read();
         return buckets.get(ownerId, k -> new Bucket(capacity, now)).take(now);
     }

@@ -1,5 +1,6 @@
 package dev.threshold.platform.reliability;
 
+import dev.threshold.platform.auth.WarmUpTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RateLimitTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final WarmUpTokens warmUp = new WarmUpTokens();
 
     private RateLimit limit(int capacity, double refillPerSecond) {
         return new RateLimit(
@@ -32,11 +34,28 @@ class RateLimitTest {
                         return refillPerSecond;
                     }
                 },
+                warmUp,
                 nanos::get);
     }
 
     private void advance(long millis) {
         nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    @Test
+    void theWarmUpsOwnerIsNotCountedWhileItsTokenIsOpenAndIsLikeAnyOtherOnceClosed() {
+        RateLimit limit = limit(2, 1);
+        warmUp.open("threshold-warm-up:this-start", java.time.Duration.ofMinutes(1));
+        for (int i = 0; i < 100; i++) {
+            assertEquals(0, limit.take("threshold-warm-up:this-start"));
+        }
+        assertEquals(0, limit.take("threshold-warm-up:another"));
+        assertEquals(0, limit.take("threshold-warm-up:another"));
+        assertTrue(limit.take("threshold-warm-up:another") > 0, "only the open token's owner is exempt");
+        warmUp.close();
+        assertEquals(0, limit.take("threshold-warm-up:this-start"));
+        assertEquals(0, limit.take("threshold-warm-up:this-start"));
+        assertTrue(limit.take("threshold-warm-up:this-start") > 0, "closed: a bucket like anyone's");
     }
 
     @Test
