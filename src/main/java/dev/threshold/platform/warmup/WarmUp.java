@@ -50,7 +50,7 @@ public class WarmUp {
 
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    /** A warm-up owner recorded longer ago than the bound and this is one whose instance died while warming. */
+    /** A warm-up owner recorded longer ago than the bound plus this belongs to an instance that died while warming. */
     private static final Duration STALE_AFTER_BOUND = Duration.ofHours(1);
 
     /** Where the warm-up stands; {@link #isDone()} is what readiness asks. */
@@ -231,13 +231,23 @@ public class WarmUp {
         }
     }
 
-    /** Deletes every row of the warm-up's owner; should that fail, a later start deletes them ({@link #purgeStale}). */
+    /**
+     * Deletes every row of the warm-up's owner, trying twice (a scheduled job locking one of its rows at the same time
+     * can make PostgreSQL end one of the two as a deadlock); should both fail, a later start deletes them
+     * ({@link #purgeStale}).
+     */
     private void purge(String owner) {
-        try {
-            long rows = owners.purge(owner);
-            LOG.debugf("warm-up deleted its %d rows", rows);
-        } catch (RuntimeException e) {
-            LOG.warnf("warm-up could not delete its own rows (%s); a later start deletes them", e.toString());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                long rows = owners.purge(owner);
+                LOG.debugf("warm-up deleted its %d rows", rows);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 2) {
+                    LOG.warnf("warm-up could not delete its own rows (%s); a later start deletes them", e.toString());
+                    return;
+                }
+            }
         }
     }
 
