@@ -1,8 +1,7 @@
 package dev.threshold.capture;
 
-import dev.threshold.importing.ImportExamples;
-import dev.threshold.importing.ImportJob;
 import dev.threshold.importing.ImportJobs;
+import dev.threshold.importing.UploadJobResponses;
 import dev.threshold.platform.api.TakesFile;
 import dev.threshold.platform.auth.CurrentOwner;
 import dev.threshold.platform.problem.ApiProblem;
@@ -19,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -118,31 +117,7 @@ public class CaptureResource {
                     @Content(
                             schema = @Schema(implementation = CaptureReport.class),
                             examples = @ExampleObject(name = "report", value = CaptureExamples.CALENDAR_REPORT)))
-    @APIResponse(
-            responseCode = "202",
-            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/imports/{id}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Preference-Applied",
-                        description = "respond-async",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
-            content =
-                    @Content(
-                            schema = @Schema(implementation = ImportJob.class),
-                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
-    @APIResponse(
-            responseCode = "507",
-            description = "No room on the service's disk to keep the upload while it is captured; nothing was written",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "Problem"),
-                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    @Extension(name = UploadJobResponses.EXTENSION, value = "captured")
     public Response calendar(
             InputStream body,
             @Context HttpHeaders headers,
@@ -224,31 +199,7 @@ public class CaptureResource {
                     @Content(
                             schema = @Schema(implementation = CaptureReport.class),
                             examples = @ExampleObject(name = "report", value = CaptureExamples.MAIL_REPORT)))
-    @APIResponse(
-            responseCode = "202",
-            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/imports/{id}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Preference-Applied",
-                        description = "respond-async",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
-            content =
-                    @Content(
-                            schema = @Schema(implementation = ImportJob.class),
-                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
-    @APIResponse(
-            responseCode = "507",
-            description = "No room on the service's disk to keep the upload while it is captured; nothing was written",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "Problem"),
-                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    @Extension(name = UploadJobResponses.EXTENSION, value = "captured")
     public Response mail(
             InputStream body,
             @Context HttpHeaders headers,
@@ -326,31 +277,7 @@ public class CaptureResource {
                     @Content(
                             schema = @Schema(implementation = CaptureReport.class),
                             examples = @ExampleObject(name = "report", value = CaptureExamples.CHAT_REPORT)))
-    @APIResponse(
-            responseCode = "202",
-            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/imports/{id}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Preference-Applied",
-                        description = "respond-async",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
-            content =
-                    @Content(
-                            schema = @Schema(implementation = ImportJob.class),
-                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
-    @APIResponse(
-            responseCode = "507",
-            description = "No room on the service's disk to keep the upload while it is captured; nothing was written",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "Problem"),
-                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    @Extension(name = UploadJobResponses.EXTENSION, value = "captured")
     public Response whatsApp(
             InputStream body,
             @Context HttpHeaders headers,
@@ -412,31 +339,7 @@ public class CaptureResource {
                     @Content(
                             schema = @Schema(implementation = CaptureReport.class),
                             examples = @ExampleObject(name = "report", value = CaptureExamples.CHAT_REPORT)))
-    @APIResponse(
-            responseCode = "202",
-            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/imports/{id}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Preference-Applied",
-                        description = "respond-async",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
-            content =
-                    @Content(
-                            schema = @Schema(implementation = ImportJob.class),
-                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
-    @APIResponse(
-            responseCode = "507",
-            description = "No room on the service's disk to keep the upload while it is captured; nothing was written",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "Problem"),
-                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    @Extension(name = UploadJobResponses.EXTENSION, value = "captured")
     public Response telegram(
             InputStream body,
             @Context HttpHeaders headers,

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -115,31 +115,7 @@ public class ImportResource {
                     @Content(
                             schema = @Schema(implementation = ImportReport.class),
                             examples = @ExampleObject(name = "report", value = ImportExamples.LINKEDIN_REPORT)))
-    @APIResponse(
-            responseCode = "202",
-            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/imports/{id}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Preference-Applied",
-                        description = "respond-async",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
-            content =
-                    @Content(
-                            schema = @Schema(implementation = ImportJob.class),
-                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
-    @APIResponse(
-            responseCode = "507",
-            description = "No room on the service's disk to keep the upload while it is imported; nothing was imported",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "Problem"),
-                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    @Extension(name = UploadJobResponses.EXTENSION, value = "imported")
     public Response linkedIn(
             InputStream body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
@@ -240,31 +216,7 @@ public class ImportResource {
                     @Content(
                             schema = @Schema(implementation = ImportReport.class),
                             examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
-    @APIResponse(
-            responseCode = "202",
-            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/imports/{id}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Preference-Applied",
-                        description = "respond-async",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
-            content =
-                    @Content(
-                            schema = @Schema(implementation = ImportJob.class),
-                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
-    @APIResponse(
-            responseCode = "507",
-            description = "No room on the service's disk to keep the upload while it is imported; nothing was imported",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "Problem"),
-                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    @Extension(name = UploadJobResponses.EXTENSION, value = "imported")
     public Response vcard(
             InputStream body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
@@ -322,31 +274,7 @@ public class ImportResource {
                     @Content(
                             schema = @Schema(implementation = ImportReport.class),
                             examples = @ExampleObject(name = "report", value = ImportExamples.REPORT)))
-    @APIResponse(
-            responseCode = "202",
-            description = "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/imports/{id}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Preference-Applied",
-                        description = "respond-async",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
-            content =
-                    @Content(
-                            schema = @Schema(implementation = ImportJob.class),
-                            examples = @ExampleObject(name = "queued", value = ImportExamples.JOB_QUEUED)))
-    @APIResponse(
-            responseCode = "507",
-            description = "No room on the service's disk to keep the upload while it is imported; nothing was imported",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "Problem"),
-                            examples = @ExampleObject(name = "insufficient-storage", value = ImportExamples.NO_ROOM)))
+    @Extension(name = UploadJobResponses.EXTENSION, value = "imported")
     public Response google(
             InputStream body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
