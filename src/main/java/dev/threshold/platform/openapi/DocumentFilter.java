@@ -4,7 +4,9 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
 /**
- * The one filter of the OpenAPI document ({@code mp.openapi.filter}): the problem responses, bearer token and
+ * The platform's filter of the OpenAPI document ({@code mp.openapi.filter}; a feature that documents something of
+ * its own across operations has its own {@code @OpenApiFilter}, as {@code importing.UploadJobResponses}): the
+ * problem responses, bearer token and
  * Idempotency-Key of every operation ({@link ProblemResponsesFilter}), then the merge-patch schemas
  * ({@link PatchSchemas}).
  */
