@@ -2,6 +2,7 @@ package dev.threshold.capture;
 
 import dev.threshold.interaction.Channel;
 import dev.threshold.interaction.InteractionSources;
+import dev.threshold.platform.persistence.Columns;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.platform.persistence.SqlValues;
 import dev.threshold.score.math.Direction;
@@ -64,59 +65,32 @@ class CaptureStaging {
         jdbc.update("SET LOCAL jit = off", Jdbc.Binder.NONE);
     }
 
+    /** The spool's columns, in the order of {@link #APPEND}. */
+    private static final Columns<Row> ROW = Columns.<Row>of()
+            .add("int8", Row::seq)
+            .add("text", Row::partyKey)
+            .add("text", r -> r.party().name())
+            .add("text", r -> r.party().email())
+            .add("text", r -> r.party().phone())
+            .add("text", r -> r.party().linkedin())
+            .add("text", Row::sourceId)
+            .add("varchar", r -> r.type().name())
+            .add("varchar", r -> r.direction().name())
+            .add("varchar", r -> r.channel().name())
+            .add("timestamptz", Row::at)
+            .add("text", Row::note);
+
+    private static final String APPEND = "INSERT INTO capture_staging (seq, party_key, name, email, phone, linkedin,"
+            + " source_id, type, direction, channel, at, note) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::timestamptz[], ?::text[])";
+
     /** Appends a batch (one statement). */
     void append(List<Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        int n = rows.size();
-        Object[] seq = new Object[n];
-        Object[] key = new Object[n];
-        Object[] name = new Object[n];
-        Object[] email = new Object[n];
-        Object[] phone = new Object[n];
-        Object[] linkedin = new Object[n];
-        Object[] source = new Object[n];
-        Object[] type = new Object[n];
-        Object[] direction = new Object[n];
-        Object[] channel = new Object[n];
-        Object[] at = new Object[n];
-        Object[] note = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            seq[i] = r.seq();
-            key[i] = r.partyKey();
-            name[i] = r.party().name();
-            email[i] = r.party().email();
-            phone[i] = r.party().phone();
-            linkedin[i] = r.party().linkedin();
-            source[i] = r.sourceId();
-            type[i] = r.type().name();
-            direction[i] = r.direction().name();
-            channel[i] = r.channel().name();
-            at[i] = r.at().atOffset(ZoneOffset.UTC);
-            note[i] = r.note();
-        }
-        jdbc.update(
-                "INSERT INTO capture_staging (seq, party_key, name, email, phone, linkedin, source_id, type, direction,"
-                        + " channel, at, note) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::text[], ?::text[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],"
-                        + " ?::timestamptz[], ?::text[])",
-                ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setArray(1, c.createArrayOf("int8", seq));
-                    ps.setArray(2, c.createArrayOf("text", key));
-                    ps.setArray(3, c.createArrayOf("text", name));
-                    ps.setArray(4, c.createArrayOf("text", email));
-                    ps.setArray(5, c.createArrayOf("text", phone));
-                    ps.setArray(6, c.createArrayOf("text", linkedin));
-                    ps.setArray(7, c.createArrayOf("text", source));
-                    ps.setArray(8, c.createArrayOf("varchar", type));
-                    ps.setArray(9, c.createArrayOf("varchar", direction));
-                    ps.setArray(10, c.createArrayOf("varchar", channel));
-                    ps.setArray(11, c.createArrayOf("timestamptz", at));
-                    ps.setArray(12, c.createArrayOf("text", note));
-                });
+        jdbc.update(APPEND, ps -> ROW.bind(ps, 1, rows));
     }
 
     /** After the last append: the index the pages are read by, and statistics for the planner. */

@@ -1,5 +1,6 @@
 package dev.threshold.score;
 
+import dev.threshold.platform.persistence.Columns;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -160,6 +160,17 @@ public class ScoreLedger {
         storeAll(owner, Map.of(contactId, state));
     }
 
+    /** The per-contact columns of {@link #storeAll}'s {@code unnest}, in its order (the type keys follow, flat). */
+    private static final Columns<Map.Entry<UUID, ScoreState>> STATE = Columns.<Map.Entry<UUID, ScoreState>>of()
+            .add("uuid", Map.Entry::getKey)
+            .add("float8", e -> e.getValue().inKey())
+            .add("float8", e -> e.getValue().outKey())
+            .add("float8", e -> e.getValue().scoreKey())
+            .add("timestamptz", e -> e.getValue().lastInteractionAt())
+            .add("int8", e -> e.getValue().interactionCount())
+            .add("float8", e -> e.getValue().peak().log2Points())
+            .add("timestamptz", e -> e.getValue().peak().at());
+
     /**
      * Stores several contacts' states in one UPDATE (one round trip, one statement): the rows come in as
      * parallel arrays, the type keys as one flat array sliced per contact. One statement, not a JDBC
@@ -171,34 +182,13 @@ public class ScoreLedger {
             return;
         }
         states = withKnownPeaks(owner, states);
-        int n = states.size();
-        UUID[] ids = new UUID[n];
-        Double[] in = new Double[n];
-        Double[] out = new Double[n];
-        Double[] score = new Double[n];
-        Double[] types = new Double[n * TYPES];
-        OffsetDateTime[] last = new OffsetDateTime[n];
-        Long[] counts = new Long[n];
-        Double[] peaks = new Double[n];
-        OffsetDateTime[] peakAts = new OffsetDateTime[n];
-        int i = 0;
-        for (var entry : states.entrySet()) {
-            ScoreState state = entry.getValue();
-            ids[i] = entry.getKey();
-            in[i] = state.inKey();
-            out[i] = state.outKey();
-            score[i] = state.scoreKey();
-            double[] keys = state.typeKeys();
+        List<Map.Entry<UUID, ScoreState>> rows = List.copyOf(states.entrySet());
+        Double[] types = new Double[rows.size() * TYPES]; // sliced per contact by the statement
+        for (int i = 0; i < rows.size(); i++) {
+            double[] keys = rows.get(i).getValue().typeKeys();
             for (int t = 0; t < TYPES; t++) {
                 types[i * TYPES + t] = keys[t];
             }
-            last[i] = state.lastInteractionAt() == null
-                    ? null
-                    : state.lastInteractionAt().atOffset(ZoneOffset.UTC);
-            counts[i] = state.interactionCount();
-            peaks[i] = state.peak().log2Points();
-            peakAts[i] = state.peak().at() == null ? null : state.peak().at().atOffset(ZoneOffset.UTC);
-            i++;
         }
         jdbc.update(
                 "UPDATE contacts c SET in_key = v.in_key, out_key = v.out_key,"
@@ -212,21 +202,13 @@ public class ScoreLedger {
                         + "            (SELECT CAST(? AS float8[]) AS flat) t) v"
                         + " WHERE c.owner_id = ? AND c.id = v.id",
                 ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setArray(1, c.createArrayOf("uuid", ids));
-                    ps.setArray(2, c.createArrayOf("float8", in));
-                    ps.setArray(3, c.createArrayOf("float8", out));
-                    ps.setArray(4, c.createArrayOf("float8", score));
-                    ps.setArray(5, c.createArrayOf("timestamptz", last));
-                    ps.setArray(6, c.createArrayOf("int8", counts));
-                    ps.setArray(7, c.createArrayOf("float8", peaks));
-                    ps.setArray(8, c.createArrayOf("timestamptz", peakAts));
-                    ps.setArray(9, c.createArrayOf("float8", types));
-                    ps.setString(10, owner);
+                    int next = STATE.bind(ps, 1, rows);
+                    ps.setArray(next, ps.getConnection().createArrayOf("float8", types));
+                    ps.setString(next + 1, owner);
                 });
         Map<UUID, Double> keys = new HashMap<>();
-        for (int j = 0; j < n; j++) {
-            keys.put(ids[j], score[j]);
+        for (var row : rows) {
+            keys.put(row.getKey(), row.getValue().scoreKey());
         }
         changed.fire(new ScoreChanged(owner, keys)); // observers write their outbox in this transaction
     }

@@ -2,16 +2,17 @@ package dev.threshold.nudge.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threshold.platform.persistence.Columns;
 import dev.threshold.platform.persistence.Ids;
 import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,16 @@ public class Outbox {
             + " FROM src JOIN webhooks w ON w.owner_id = ? AND w.enabled"
             + "   AND (src.type = ANY (w.events) OR (src.type = '" + NudgeEvent.PING + "' AND w.id = ?))"
             + " ORDER BY src.n, w.id";
+
+    /** An event as {@link #INSERT} writes it: its new id and its signed body. */
+    private record Raised(UUID id, NudgeEvent event, String body) {}
+
+    /** The columns of {@link #INSERT}'s {@code unnest}, in its order. */
+    private static final Columns<Raised> RAISED = Columns.<Raised>of()
+            .add("uuid", Raised::id)
+            .add("varchar", r -> r.event().type())
+            .add("uuid", r -> r.event().contactId())
+            .add("text", Raised::body);
 
     private final Jdbc jdbc;
     private final ObjectMapper json;
@@ -70,27 +81,15 @@ public class Outbox {
             return List.of();
         }
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        String[] types = new String[n];
-        UUID[] contacts = new UUID[n];
-        String[] bodies = new String[n];
-        for (int i = 0; i < n; i++) {
-            NudgeEvent e = events.get(i);
-            ids[i] = Ids.timeOrdered();
-            types[i] = e.type();
-            contacts[i] = e.contactId();
-            bodies[i] = body(e, at);
+        List<Raised> rows = new ArrayList<>(events.size());
+        for (NudgeEvent e : events) {
+            rows.add(new Raised(Ids.timeOrdered(), e, body(e, at)));
         }
         // due at once by the wall clock, also for events of a sweep run at a later instant (tests move the clock)
         Instant wall = Instant.now();
         Instant due = at.isBefore(wall) ? at : wall;
         int deliveries = jdbc.update(INSERT, ps -> {
-            Connection c = ps.getConnection();
-            ps.setArray(1, c.createArrayOf("uuid", ids));
-            ps.setArray(2, c.createArrayOf("varchar", types));
-            ps.setArray(3, c.createArrayOf("uuid", contacts));
-            ps.setArray(4, c.createArrayOf("text", bodies));
+            RAISED.bind(ps, 1, rows);
             ps.setString(5, owner);
             ps.setObject(6, at.atOffset(ZoneOffset.UTC));
             ps.setString(7, owner);
@@ -102,7 +101,7 @@ public class Outbox {
         if (deliveries > 0) {
             raised.fire(new EventsRaised(deliveries));
         }
-        return List.of(ids);
+        return rows.stream().map(Raised::id).toList();
     }
 
     /** The body that is signed and sent: {@code {type, timestamp, data}} (Standard Webhooks). */

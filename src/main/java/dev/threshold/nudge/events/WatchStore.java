@@ -1,11 +1,10 @@
 package dev.threshold.nudge.events;
 
+import dev.threshold.platform.persistence.Columns;
 import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +22,12 @@ public class WatchStore {
 
     private final Jdbc jdbc;
 
+    /** The columns of {@link #store}'s {@code unnest}. */
+    private static final Columns<Observed> OBSERVED = Columns.<Observed>of()
+            .add("uuid", Observed::contactId)
+            .add("float8", Observed::key)
+            .add("timestamptz", Observed::nextAt);
+
     public WatchStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
@@ -32,16 +37,6 @@ public class WatchStore {
         if (rows.isEmpty()) {
             return;
         }
-        int n = rows.size();
-        UUID[] ids = new UUID[n];
-        Double[] keys = new Double[n];
-        OffsetDateTime[] next = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            Observed o = rows.get(i);
-            ids[i] = o.contactId();
-            keys[i] = o.key();
-            next[i] = o.nextAt() == null ? null : o.nextAt().atOffset(ZoneOffset.UTC);
-        }
         jdbc.update(
                 "INSERT INTO nudge_watch (owner_id, contact_id, checked_key, checked_at, next_at)"
                         + " SELECT ?, v.id, v.k, ?, v.next"
@@ -49,12 +44,9 @@ public class WatchStore {
                         + " ON CONFLICT (owner_id, contact_id) DO UPDATE SET checked_key = excluded.checked_key,"
                         + " checked_at = excluded.checked_at, next_at = excluded.next_at",
                 ps -> {
-                    Connection c = ps.getConnection();
                     ps.setString(1, owner);
                     ps.setObject(2, at.atOffset(ZoneOffset.UTC));
-                    ps.setArray(3, c.createArrayOf("uuid", ids));
-                    ps.setArray(4, c.createArrayOf("float8", keys));
-                    ps.setArray(5, c.createArrayOf("timestamptz", next));
+                    OBSERVED.bind(ps, 3, rows);
                 });
     }
 

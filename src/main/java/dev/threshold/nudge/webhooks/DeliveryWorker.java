@@ -1,6 +1,7 @@
 package dev.threshold.nudge.webhooks;
 
 import dev.threshold.nudge.events.EventsRaised;
+import dev.threshold.platform.persistence.Columns;
 import dev.threshold.platform.persistence.Jdbc;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Future;
@@ -18,7 +19,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,6 +77,19 @@ public class DeliveryWorker {
             + "   CAST(? AS varchar[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]))"
             + "   AS v(owner_id, id, status, code, error, next, at)"
             + " WHERE d.owner_id = v.owner_id AND d.id = v.id";
+
+    /** An outcome as {@link #RECORD} stores it. */
+    private record Stored(Claimed delivery, String status, Integer code, String error, Instant next, Instant at) {}
+
+    /** The columns of {@link #RECORD}'s {@code unnest}, in its order. */
+    private static final Columns<Stored> STORED = Columns.<Stored>of()
+            .add("varchar", r -> r.delivery().owner())
+            .add("uuid", r -> r.delivery().id())
+            .add("varchar", Stored::status)
+            .add("int4", Stored::code)
+            .add("varchar", Stored::error)
+            .add("timestamptz", Stored::next)
+            .add("timestamptz", Stored::at);
 
     /** A claimed delivery. */
     record Claimed(
@@ -310,44 +323,26 @@ public class DeliveryWorker {
 
     /** Stores the outcomes in one statement; a 410 disables its endpoint and ends its pending deliveries. */
     private void record(List<Outcome> outcomes, Instant now) {
-        int n = outcomes.size();
-        String[] owners = new String[n];
-        UUID[] ids = new UUID[n];
-        String[] statuses = new String[n];
-        Integer[] codes = new Integer[n];
-        String[] errors = new String[n];
-        OffsetDateTime[] next = new OffsetDateTime[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
         Instant done = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (int i = 0; i < n; i++) {
-            Outcome o = outcomes.get(i);
-            owners[i] = o.delivery().owner();
-            ids[i] = o.delivery().id();
-            codes[i] = o.code();
-            errors[i] = o.error() == null
+        List<Stored> rows = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            String error = o.error() == null
                     ? null
                     : o.error().length() > MAX_ERROR ? o.error().substring(0, MAX_ERROR) : o.error();
-            at[i] = done.atOffset(ZoneOffset.UTC);
+            String status;
+            Instant next = null;
             if (o.delivered()) {
-                statuses[i] = "DELIVERED";
+                status = "DELIVERED";
             } else if (o.gone()) {
-                statuses[i] = "FAILED";
+                status = "FAILED";
             } else {
                 Optional<Instant> retry = retryAt(o.delivery(), now);
-                statuses[i] = retry.isPresent() ? "PENDING" : "FAILED";
-                next[i] = retry.map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null);
+                status = retry.isPresent() ? "PENDING" : "FAILED";
+                next = retry.orElse(null);
             }
+            rows.add(new Stored(o.delivery(), status, o.code(), error, next, done));
         }
-        jdbc.update(RECORD, ps -> {
-            Connection c = ps.getConnection();
-            ps.setArray(1, c.createArrayOf("varchar", owners));
-            ps.setArray(2, c.createArrayOf("uuid", ids));
-            ps.setArray(3, c.createArrayOf("varchar", statuses));
-            ps.setArray(4, c.createArrayOf("int4", codes));
-            ps.setArray(5, c.createArrayOf("varchar", errors));
-            ps.setArray(6, c.createArrayOf("timestamptz", next));
-            ps.setArray(7, c.createArrayOf("timestamptz", at));
-        });
+        jdbc.update(RECORD, ps -> STORED.bind(ps, 1, rows));
         for (Outcome o : outcomes) {
             if (o.gone()) {
                 disable(o.delivery(), done);
