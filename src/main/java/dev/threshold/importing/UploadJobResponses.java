@@ -6,6 +6,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -62,24 +63,25 @@ public class UploadJobResponses implements OASFilter {
                         "Runs as a job (`Prefer: respond-async`, or a body over 32 MB): the job, named by `Location`")
                 .addHeader("Location", header("/api/v1/imports/{id}"))
                 .addHeader("Preference-Applied", header("respond-async"))
-                .content(OASFactory.createContent()
-                        .addMediaType(
-                                "application/json",
-                                OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref("ImportJob"))
-                                        .addExample("queued", example(ImportExamples.JOB_QUEUED))));
+                .content(content("application/json", "ImportJob", "queued", ImportExamples.JOB_QUEUED));
     }
 
     private static APIResponse noRoom(String done) {
         return OASFactory.createAPIResponse()
                 .description("No room on the service's disk to keep the upload while it is " + done
                         + "; nothing was written")
-                .content(OASFactory.createContent()
-                        .addMediaType(
-                                "application/problem+json",
-                                OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref("Problem"))
-                                        .addExample("insufficient-storage", example(ImportExamples.NO_ROOM))));
+                .content(
+                        content("application/problem+json", "Problem", "insufficient-storage", ImportExamples.NO_ROOM));
+    }
+
+    /** One media type: a component schema and one named example (JSON text, written as JSON). */
+    private static Content content(String mediaType, String schema, String exampleName, String exampleJson) {
+        return OASFactory.createContent()
+                .addMediaType(
+                        mediaType,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(schema))
+                                .addExample(exampleName, example(exampleJson)));
     }
 
     private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
