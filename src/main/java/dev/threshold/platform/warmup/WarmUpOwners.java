@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The warm-up's own owners in the database (table {@code warm_up_owners}): one made up per start, recorded before
  * anything is written for it, and deleted with every row it has when the warm-up ends. A record older than the
- * warm-up's bound is the leftover of an instance that died while warming; {@link #purgeStale} deletes it. Only owners
- * recorded here are ever deleted, so no real owner's row can be.
+ * warm-up's bound is the leftover of an instance that died while warming ({@link #stale}); the next start's warm-up
+ * purges it. Only owners recorded here are ever deleted, so no real owner's row can be.
  *
  * <p>"Every row" is every row of every table of the schema that has an {@code owner_id} column, found in the catalog
  * when it runs: a feature that adds a table adds nothing here. The foreign keys between them all cascade, so the order

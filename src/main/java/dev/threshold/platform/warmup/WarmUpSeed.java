@@ -10,20 +10,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * The warm-up's own contacts, made through the public API like any client's ({@code POST /api/v1/contacts}, then one
- * {@code POST /api/v1/interactions/batch}), so that its reads find rows and run the found path, not only the 404 one.
- * Contact {@code k} gets {@code 3k} interactions of every type and direction over the past year and a half, so that the
- * scores read span the tiers, the breakdown and the actions cleared. Made-up names, no personal data.
+ * The warm-up's own contacts, made through the public API like any client's ({@code POST /api/v1/contacts}, then
+ * {@code POST /api/v1/interactions/batch} in batches of up to 1,000), so that its reads find rows and run the found
+ * path, not only the 404 one. Contact {@code k} (from 0) gets {@code 3k} interactions of every type and direction over
+ * the past two and a half years, so that the scores read span the tiers, the breakdown and the actions cleared.
+ * Made-up names, no personal data.
  */
 final class WarmUpSeed {
 
     private static final String[] TYPES = {"VIEW", "LIKE", "COMMENT", "SHARE", "MESSAGE", "CALL", "MEETING", "FAVOR"};
     private static final String[] DIRECTIONS = {"INBOUND", "OUTBOUND", "MUTUAL"};
     private static final String[] CHANNELS = {"LINKEDIN", "EMAIL", "PHONE", "IN_PERSON", "VIDEO"};
+
+    private static final int BATCH = 1000;
 
     private WarmUpSeed() {}
 
@@ -45,19 +47,20 @@ final class WarmUpSeed {
             }
             ids.add(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
         }
-        StringJoiner batch = new StringJoiner(",", "[", "]");
+        List<String> items = new ArrayList<>();
         Instant today = now.truncatedTo(ChronoUnit.MINUTES);
         for (int k = 0; k < ids.size(); k++) {
             for (int i = 0; i < 3 * k; i++) {
-                batch.add("{\"contactId\":\"" + ids.get(k) + "\",\"type\":\"" + TYPES[(i + k) % TYPES.length]
+                items.add("{\"contactId\":\"" + ids.get(k) + "\",\"type\":\"" + TYPES[(i + k) % TYPES.length]
                         + "\",\"direction\":\"" + DIRECTIONS[i % DIRECTIONS.length] + "\",\"channel\":\""
                         + CHANNELS[i % CHANNELS.length] + "\",\"occurredAt\":\""
                         + today.minus(Duration.ofHours(11L * i * i + 7L * k)) + "\"}");
             }
         }
-        if (ids.size() > 1) {
+        for (int from = 0; from < items.size(); from += BATCH) { // the batch endpoint takes up to 1,000
+            String batch = "[" + String.join(",", items.subList(from, Math.min(items.size(), from + BATCH))) + "]";
             HttpResponse<Void> recorded = client.send(
-                    post(base.resolve("/api/v1/interactions/batch"), token, timeout, batch.toString()),
+                    post(base.resolve("/api/v1/interactions/batch"), token, timeout, batch),
                     HttpResponse.BodyHandlers.discarding());
             if (recorded.statusCode() / 100 != 2) {
                 throw new IOException("POST /api/v1/interactions/batch answered " + recorded.statusCode());

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Readiness turns UP once the warm-up has sent its requests, most of them reads of its own contacts (answered 200);
+ * Readiness turns UP once the warm-up has sent its requests, most of them reads of its own contacts (answered 200;
+ * made in two batches here);
  * no row of it is left behind; and the warm-up's token is no longer accepted by anyone afterwards (a real owner still
  * is). In its own application.
  */
@@ -29,6 +30,8 @@ class WarmUpDoneTest extends ApiTest {
             return Map.of(
                     "threshold.warm-up.enabled", "true",
                     "threshold.warm-up.requests", "300",
+                    // 30 contacts: 1,305 interactions, more than one batch of the endpoint's 1,000
+                    "threshold.warm-up.contacts", "30",
                     "threshold.warm-up.max-time", "PT2M");
         }
     }
