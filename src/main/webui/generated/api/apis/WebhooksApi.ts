@@ -284,6 +284,7 @@ export class WebhooksApi extends runtime.BaseAPI {
     }
 
     /**
+     * Its URL, events and state, with an ETag for If-Match; never its secret, which only the create answer shows.
      * Get a webhook endpoint
      */
     async getWebhookRaw(requestParameters: GetWebhookRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Webhook>> {
@@ -294,6 +295,7 @@ export class WebhooksApi extends runtime.BaseAPI {
     }
 
     /**
+     * Its URL, events and state, with an ETag for If-Match; never its secret, which only the create answer shows.
      * Get a webhook endpoint
      */
     async getWebhook(requestParameters: GetWebhookRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Webhook> {

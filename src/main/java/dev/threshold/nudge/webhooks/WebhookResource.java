@@ -96,7 +96,11 @@ public class WebhookResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getWebhook", summary = "Get a webhook endpoint")
+    @Operation(
+            operationId = "getWebhook",
+            summary = "Get a webhook endpoint",
+            description = "Its URL, events and state, with an ETag for If-Match; never its secret, which only the"
+                    + " create answer shows.")
     @APIResponse(
             responseCode = "200",
             description = "The endpoint",
