@@ -35,8 +35,9 @@ import java.util.Set;
  * <p>Two passes inside one transaction: the source's items are spooled as the upload streams in
  * ({@link CaptureStaging}, a temporary table, batches of {@value #BATCH}), then read back in party and time order,
  * grouped into exchanges (messages) and recorded in chunks of {@value #CHUNK} interactions or {@value #CHUNK_SOURCES}
- * source ids ({@link CaptureRecorder}). Memory
- * holds a batch, a page, a chunk and the unmatched tallies, never the file, nor one exchange's messages. The transaction makes the
+ * source ids ({@link CaptureRecorder}). Memory holds a batch, a page, a chunk and the tallies of at most
+ * {@value CaptureRun#SPILL_AT} unmatched people (more go to a temporary table, {@link CaptureStaging#unmatchedSpill}),
+ * never the file, nor one exchange's messages. The transaction makes the
  * report exactly true: a file that turns out unreadable half-way is a 400 that writes nothing, and {@code dryRun}
  * runs the very same capture and rolls it back.
  */
@@ -118,7 +119,7 @@ public class CaptureService {
         Profile profile = profiles.get(owner);
         ZoneId zone = options.zone() != null ? options.zone() : ZoneId.of(profile.timeZone());
         Me me = new Me(profile, options.me());
-        CaptureRun run = new CaptureRun();
+        CaptureRun run = new CaptureRun(staging.unmatchedSpill());
         CaptureContext context = new CaptureContext(
                 me,
                 zone,

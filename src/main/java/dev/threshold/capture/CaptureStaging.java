@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -153,6 +154,61 @@ class CaptureStaging {
                     ps.setArray(5, c.createArrayOf("timestamptz", lastAt));
                     ps.setArray(6, c.createArrayOf("int8", lastSeq));
                 });
+    }
+
+    /** The columns of {@link #TALLY}'s {@code unnest}, in its order. */
+    private static final Columns<CaptureRun.Tally> TALLY_COLUMNS = Columns.<CaptureRun.Tally>of()
+            .add("text", CaptureRun.Tally::partyKey)
+            .add("text", t -> t.party().name())
+            .add("text", t -> t.party().email())
+            .add("text", t -> t.party().phone())
+            .add("int8", CaptureRun.Tally::interactions);
+
+    private static final String TALLY = "INSERT INTO capture_unmatched (party_key, name, email, phone, interactions)"
+            + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])"
+            + " ON CONFLICT (party_key) DO UPDATE SET interactions = capture_unmatched.interactions"
+            + " + excluded.interactions";
+
+    /**
+     * A run's spill of unmatched tallies ({@link CaptureRun.Spill}): a temporary table of this transaction, made at
+     * the first spill, one row per person (the first way the file named them), their interactions added up.
+     */
+    CaptureRun.Spill unmatchedSpill() {
+        return new CaptureRun.Spill() {
+            private boolean open;
+
+            @Override
+            public void add(Collection<CaptureRun.Tally> tallies) {
+                if (!open) {
+                    jdbc.update(
+                            "CREATE TEMPORARY TABLE IF NOT EXISTS capture_unmatched (party_key text PRIMARY KEY,"
+                                    + " name text, email text, phone text, interactions bigint NOT NULL) ON COMMIT DROP",
+                            Jdbc.Binder.NONE);
+                    jdbc.update("TRUNCATE capture_unmatched", Jdbc.Binder.NONE);
+                    open = true;
+                }
+                if (!tallies.isEmpty()) {
+                    jdbc.update(TALLY, ps -> TALLY_COLUMNS.bind(ps, 1, tallies));
+                }
+            }
+
+            @Override
+            public List<CaptureReport.Unmatched> top(int n) {
+                if (!open) {
+                    return List.of();
+                }
+                return jdbc.list(
+                        "SELECT name, email, phone, interactions FROM capture_unmatched ORDER BY interactions DESC,"
+                                + " coalesce(email, '') COLLATE \"C\", coalesce(phone, '') COLLATE \"C\","
+                                + " coalesce(name, '') COLLATE \"C\" LIMIT ?",
+                        ps -> ps.setInt(1, n),
+                        rs -> new CaptureReport.Unmatched(
+                                rs.getString("name"),
+                                rs.getString("email"),
+                                rs.getString("phone"),
+                                rs.getLong("interactions")));
+            }
+        };
     }
 
     /** The next {@code limit} rows in (party, time, seq) order after {@code after} (null: from the start). */
