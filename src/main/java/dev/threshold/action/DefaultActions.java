@@ -1,9 +1,9 @@
 package dev.threshold.action;
 
+import dev.threshold.platform.persistence.Columns;
 import dev.threshold.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +36,13 @@ public class DefaultActions {
             + " FROM owner CROSS JOIN unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::float8[])"
             + " AS d(id, name, description, threshold)";
 
+    /** The columns of {@link #PROVISION}'s {@code unnest}: a new id for each default, and what it is. */
+    private static final Columns<ActionInput> DEFAULT_COLUMNS = Columns.<ActionInput>of()
+            .add("uuid", d -> UUID.randomUUID())
+            .add("varchar", ActionInput::name)
+            .add("varchar", ActionInput::description)
+            .add("float8", ActionInput::threshold);
+
     private final Jdbc jdbc;
 
     public DefaultActions(Jdbc jdbc) {
@@ -53,28 +60,9 @@ public class DefaultActions {
     public boolean provision(String owner) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int inserted = jdbc.update(PROVISION, ps -> {
-            Connection c = ps.getConnection();
             ps.setString(1, owner);
             ps.setObject(2, now.atOffset(ZoneOffset.UTC));
-            ps.setArray(
-                    3,
-                    c.createArrayOf(
-                            "uuid",
-                            DEFAULTS.stream().map(d -> UUID.randomUUID()).toArray()));
-            ps.setArray(
-                    4,
-                    c.createArrayOf(
-                            "varchar", DEFAULTS.stream().map(ActionInput::name).toArray()));
-            ps.setArray(
-                    5,
-                    c.createArrayOf(
-                            "varchar",
-                            DEFAULTS.stream().map(ActionInput::description).toArray()));
-            ps.setArray(
-                    6,
-                    c.createArrayOf(
-                            "float8",
-                            DEFAULTS.stream().map(ActionInput::threshold).toArray()));
+            DEFAULT_COLUMNS.bind(ps, 3, DEFAULTS);
         });
         return inserted > 0;
     }

@@ -9,7 +9,6 @@ import dev.threshold.score.math.Direction;
 import dev.threshold.score.math.InteractionType;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -111,27 +110,20 @@ class CaptureStaging {
         jdbc.update("ANALYZE capture_staging", Jdbc.Binder.NONE);
     }
 
+    /** The columns of {@link #sources}'s {@code unnest}, in its order. */
+    private static final Columns<Span> SPAN = Columns.<Span>of()
+            .add("text", Span::partyKey)
+            .add("varchar", span -> span.type().name())
+            .add("timestamptz", Span::firstAt)
+            .add("int8", Span::firstSeq)
+            .add("timestamptz", Span::lastAt)
+            .add("int8", Span::lastSeq);
+
     /**
      * The source ids of {@code spans} (item {@code n} is {@code spans.get(n - 1)}), as the interaction feature reads
      * them: found by the index of the pages, however many an exchange has.
      */
     InteractionSources.Selection sources(List<Span> spans) {
-        int n = spans.size();
-        Object[] party = new Object[n];
-        Object[] type = new Object[n];
-        Object[] firstAt = new Object[n];
-        Object[] firstSeq = new Object[n];
-        Object[] lastAt = new Object[n];
-        Object[] lastSeq = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Span s = spans.get(i);
-            party[i] = s.partyKey();
-            type[i] = s.type().name();
-            firstAt[i] = s.firstAt().atOffset(ZoneOffset.UTC);
-            firstSeq[i] = s.firstSeq();
-            lastAt[i] = s.lastAt().atOffset(ZoneOffset.UTC);
-            lastSeq[i] = s.lastSeq();
-        }
         return new InteractionSources.Selection(
                 "SELECT m.item, s.source_id, s.at, s.seq FROM unnest(?::text[], ?::varchar[], ?::timestamptz[],"
                         + " ?::bigint[], ?::timestamptz[], ?::bigint[]) WITH ORDINALITY"
@@ -144,16 +136,8 @@ class CaptureStaging {
                         + " WHERE party_key = m.party_key AND at >= m.first_at AND at <= m.last_at"
                         + " AND (at, seq) >= (m.first_at, m.first_seq) AND (at, seq) <= (m.last_at, m.last_seq)"
                         + " AND type = m.type AND source_id IS NOT NULL OFFSET 0) s",
-                6,
-                ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setArray(1, c.createArrayOf("text", party));
-                    ps.setArray(2, c.createArrayOf("varchar", type));
-                    ps.setArray(3, c.createArrayOf("timestamptz", firstAt));
-                    ps.setArray(4, c.createArrayOf("int8", firstSeq));
-                    ps.setArray(5, c.createArrayOf("timestamptz", lastAt));
-                    ps.setArray(6, c.createArrayOf("int8", lastSeq));
-                });
+                SPAN.size(),
+                ps -> SPAN.bind(ps, 1, spans));
     }
 
     /** The columns of {@link #TALLY}'s {@code unnest}, in its order. */

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.platform.api.Page;
 import dev.threshold.platform.api.PageRequest;
+import dev.threshold.platform.persistence.Columns;
 import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -122,35 +121,27 @@ class ImportJobStore {
                 });
     }
 
+    /** The columns of {@link #heartbeat}'s {@code unnest}, in its order. */
+    private static final Columns<ImportJobs.Live> LIVE = Columns.<ImportJobs.Live>of()
+            .add("varchar", ImportJobs.Live::owner)
+            .add("uuid", ImportJobs.Live::id)
+            .add("bigint", ImportJobs.Live::bytesRead);
+
     /** One statement for all of this instance's live jobs: their progress, and their lease renewed. */
     void heartbeat(String instance, Collection<ImportJobs.Live> jobs) {
         if (jobs.isEmpty()) {
             return;
         }
-        List<String> owners = new ArrayList<>(jobs.size());
-        List<UUID> ids = new ArrayList<>(jobs.size());
-        List<Long> read = new ArrayList<>(jobs.size());
-        for (ImportJobs.Live job : jobs) {
-            owners.add(job.owner());
-            ids.add(job.id());
-            read.add(job.bytesRead());
-        }
-        jdbc.run(c -> {
-            Array ownerArray = c.createArrayOf("varchar", owners.toArray());
-            Array idArray = c.createArrayOf("uuid", ids.toArray());
-            Array readArray = c.createArrayOf("bigint", read.toArray());
-            try (var ps = c.prepareStatement("UPDATE import_jobs j SET heartbeat_at = now(),"
-                    + " bytes_read = GREATEST(j.bytes_read, v.bytes_read)"
-                    + " FROM unnest(?::varchar[], ?::uuid[], ?::bigint[]) AS v(owner_id, id, bytes_read)"
-                    + " WHERE j.owner_id = v.owner_id AND j.id = v.id AND j.instance = ?"
-                    + " AND j.status IN ('QUEUED', 'RUNNING')")) {
-                ps.setArray(1, ownerArray);
-                ps.setArray(2, idArray);
-                ps.setArray(3, readArray);
-                ps.setString(4, instance);
-                return ps.executeUpdate();
-            }
-        });
+        jdbc.update(
+                "UPDATE import_jobs j SET heartbeat_at = now(),"
+                        + " bytes_read = GREATEST(j.bytes_read, v.bytes_read)"
+                        + " FROM unnest(?::varchar[], ?::uuid[], ?::bigint[]) AS v(owner_id, id, bytes_read)"
+                        + " WHERE j.owner_id = v.owner_id AND j.id = v.id AND j.instance = ?"
+                        + " AND j.status IN ('QUEUED', 'RUNNING')",
+                ps -> {
+                    int next = LIVE.bind(ps, 1, jobs);
+                    ps.setString(next, instance);
+                });
     }
 
     /**
