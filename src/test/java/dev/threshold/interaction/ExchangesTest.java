@@ -142,15 +142,8 @@ class ExchangesTest {
     void matchesANaiveDefinitionOnRandomHistories() {
         Random random = new Random(13);
         for (int round = 0; round < 500; round++) {
-            List<Exchanges.Message<Integer>> ms = new ArrayList<>();
-            int n = random.nextInt(40);
-            for (int i = 0; i < n; i++) {
-                ms.add(new Exchanges.Message<>(
-                        "p" + random.nextInt(3),
-                        T0.plusSeconds(random.nextInt(6 * 3600)),
-                        Direction.values()[random.nextInt(2)],
-                        i));
-            }
+            List<Exchanges.Message<Integer>> ms = randomHistory(random, 40, 6, 2);
+            int n = ms.size();
             var out = Exchanges.group(ms);
             assertEquals(n, out.stream().mapToInt(e -> e.items().size()).sum());
             for (var e : out) {
@@ -193,15 +186,7 @@ class ExchangesTest {
     void theStreamTellsTheSameExchangesAsTheList() {
         Random random = new Random(29);
         for (int round = 0; round < 500; round++) {
-            List<Exchanges.Message<Integer>> ms = new ArrayList<>();
-            int n = random.nextInt(60);
-            for (int i = 0; i < n; i++) {
-                ms.add(new Exchanges.Message<>(
-                        "p" + random.nextInt(3),
-                        T0.plusSeconds(random.nextInt(8 * 3600)),
-                        Direction.values()[random.nextInt(3)],
-                        i));
-            }
+            List<Exchanges.Message<Integer>> ms = randomHistory(random, 60, 8, 3);
             ms.sort(java.util.Comparator.comparing((Exchanges.Message<Integer> m) -> m.participant())
                     .thenComparing(Exchanges.Message::at));
             List<Exchanges.Exchange<Integer>> expected = new ArrayList<>();
@@ -235,5 +220,22 @@ class ExchangesTest {
                 assertEquals(e.items().size(), s.messages());
             }
         }
+    }
+
+    /**
+     * Fewer than {@code most} messages of three participants, each item its index, at random seconds within
+     * {@code hours} of T0, with one of the first {@code directions} directions.
+     */
+    private static List<Exchanges.Message<Integer>> randomHistory(Random random, int most, int hours, int directions) {
+        List<Exchanges.Message<Integer>> ms = new ArrayList<>();
+        int n = random.nextInt(most);
+        for (int i = 0; i < n; i++) {
+            ms.add(new Exchanges.Message<>(
+                    "p" + random.nextInt(3),
+                    T0.plusSeconds(random.nextInt(hours * 3600)),
+                    Direction.values()[random.nextInt(directions)],
+                    i));
+        }
+        return ms;
     }
 }

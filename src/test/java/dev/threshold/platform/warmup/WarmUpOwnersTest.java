@@ -78,20 +78,6 @@ class WarmUpOwnersTest extends ApiTest {
 
     /** Every table with an owner_id column, with that owner's rows in it. */
     private Map<String, Long> rowsOf(String who) {
-        Map<String, Long> rows = new java.util.TreeMap<>();
-        for (String t : jdbc.list(
-                "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public'"
-                        + " AND column_name = 'owner_id'",
-                ps -> {},
-                rs -> rs.getString("table_name"))) {
-            rows.put(
-                    t,
-                    jdbc.first(
-                                    "SELECT count(*) AS n FROM \"" + t + "\" WHERE owner_id = ?",
-                                    ps -> ps.setString(1, who),
-                                    rs -> rs.getLong("n"))
-                            .orElseThrow());
-        }
-        return rows;
+        return WarmUpProbe.ownerRows(jdbc, "owner_id = ?", ps -> ps.setString(1, who));
     }
 }

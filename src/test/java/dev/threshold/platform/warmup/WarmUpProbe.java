@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-/** What the warm-up tests look at: the readiness document, and every table's rows. */
+/** What the warm-up tests look at: the readiness document, and the rows of every owner table. */
 final class WarmUpProbe {
 
     private WarmUpProbe() {}
@@ -49,71 +49,39 @@ final class WarmUpProbe {
         return r;
     }
 
-    /** Every table of the schema with its row count (Flyway's history excluded). */
-    static Map<String, Long> rowCounts(Jdbc jdbc) {
-        List<String> tables = jdbc.list(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                        + " AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'",
-                ps -> {},
-                rs -> rs.getString("table_name"));
-        Map<String, Long> counts = new TreeMap<>();
-        for (String t : tables) {
-            counts.put(
-                    t,
-                    jdbc.first("SELECT count(*) AS n FROM \"" + t + "\"", ps -> {}, rs -> rs.getLong("n"))
-                            .orElseThrow());
-        }
-        return counts;
-    }
-
-    /** Every table of the schema with the number of its rows that belong to no warm-up owner. */
+    /** Every table with an owner_id column, with its rows that belong to no warm-up owner. */
     static Map<String, Long> rowCountsOfOthers(Jdbc jdbc) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (String t : ownerTables(jdbc)) {
-            counts.put(
-                    t,
-                    jdbc.first(
-                                    "SELECT count(*) AS n FROM \"" + t
-                                            + "\" WHERE owner_id NOT LIKE 'threshold-warm-up:%'",
-                                    ps -> {},
-                                    rs -> rs.getLong("n"))
-                            .orElseThrow());
-        }
-        return counts;
+        return ownerRows(jdbc, "owner_id NOT LIKE 'threshold-warm-up:%'", Jdbc.Binder.NONE);
     }
 
     /** Rows of one table whose owner_id is one the warm-up makes up. */
     static long warmUpOwnerRows(Jdbc jdbc, String table) {
-        return jdbc.first(
-                        "SELECT count(*) AS n FROM \"" + table + "\" WHERE owner_id LIKE 'threshold-warm-up:%'",
-                        ps -> {},
-                        rs -> rs.getLong("n"))
-                .orElseThrow();
-    }
-
-    private static List<String> ownerTables(Jdbc jdbc) {
-        return jdbc.list(
-                "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public'"
-                        + " AND column_name = 'owner_id'",
-                ps -> {},
-                rs -> rs.getString("table_name"));
+        return ownerRows(jdbc, WARM_UP, Jdbc.Binder.NONE).get(table);
     }
 
     /** Rows of any table whose owner_id is one the warm-up makes up. */
     static long warmUpOwnerRows(Jdbc jdbc) {
+        return ownerRows(jdbc, WARM_UP, Jdbc.Binder.NONE).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    private static final String WARM_UP = "owner_id LIKE 'threshold-warm-up:%'";
+
+    /** Every table of the schema with an owner_id column, with the number of its rows that match {@code where}. */
+    static Map<String, Long> ownerRows(Jdbc jdbc, String where, Jdbc.Binder binder) {
         List<String> tables = jdbc.list(
                 "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public'"
                         + " AND column_name = 'owner_id'",
-                ps -> {},
+                Jdbc.Binder.NONE,
                 rs -> rs.getString("table_name"));
-        long n = 0;
+        Map<String, Long> counts = new TreeMap<>();
         for (String t : tables) {
-            n += jdbc.first(
-                            "SELECT count(*) AS n FROM \"" + t + "\" WHERE owner_id LIKE 'threshold-warm-up:%'",
-                            ps -> {},
-                            rs -> rs.getLong("n"))
-                    .orElseThrow();
+            counts.put(
+                    t,
+                    jdbc.first("SELECT count(*) AS n FROM \"" + t + "\" WHERE " + where, binder, rs -> rs.getLong("n"))
+                            .orElseThrow());
         }
-        return n;
+        return counts;
     }
 }
