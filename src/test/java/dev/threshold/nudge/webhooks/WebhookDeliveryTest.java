@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -234,6 +235,31 @@ class WebhookDeliveryTest extends ApiTest {
             record(createContact("Gone too"), "MEETING", "MUTUAL", Instant.now(), null);
             worker.drain(Instant.now().plus(Duration.ofHours(1)));
             assertEquals(1, receiver.all.size(), "nothing is sent to a disabled endpoint");
+        }
+    }
+
+    /**
+     * An empty answer can end before the worker looks at it; it is still read as the receiver's answer (it was read
+     * as a failure about once in a hundred sends: a delivered event sent again, a 410 not disabling its endpoint).
+     */
+    @Test
+    void everyAnswerIsReadAsTheReceiverGaveItHoweverSoonItEnds() throws Exception {
+        worker.pause(true);
+        try (Receiver receiver = new Receiver()) {
+            subscribe(receiver, "contact.tier_changed");
+            record(createContact("Often"), "MEETING", "MUTUAL", Instant.now(), null);
+            List<DeliveryWorker.Claimed> claimed = worker.claim(Instant.now());
+            assertEquals(1, claimed.size());
+            int[] answers = {200, 410, 503, 204};
+            AtomicInteger sent = new AtomicInteger();
+            receiver.status = () -> answers[sent.getAndIncrement() % answers.length];
+            for (int i = 0; i < 1_000; i++) {
+                DeliveryWorker.Outcome outcome = worker.sendOne(claimed.get(0)).get(30, TimeUnit.SECONDS);
+                assertEquals(
+                        answers[i % answers.length],
+                        outcome.code(),
+                        "send " + i + " was read as " + outcome.code() + " (" + outcome.error() + ")");
+            }
         }
     }
 
