@@ -24,6 +24,8 @@ final class Receiver implements AutoCloseable {
     final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     final List<Request> all = new CopyOnWriteArrayList<>();
     volatile IntSupplier status = () -> 200;
+    /** The length of the answer's body (bytes of 'x'); none when 0, and never for a 204. */
+    volatile int answerBytes;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -43,7 +45,11 @@ final class Receiver implements AutoCloseable {
             // recorded before the answer: once the worker has its answer, the test sees the request
             all.add(r);
             queue.add(r);
-            exchange.sendResponseHeaders(code, -1);
+            int length = code == 204 ? 0 : answerBytes;
+            exchange.sendResponseHeaders(code, length == 0 ? -1 : length);
+            if (length > 0) {
+                exchange.getResponseBody().write("x".repeat(length).getBytes(StandardCharsets.US_ASCII));
+            }
             exchange.close();
         });
         server.start();
