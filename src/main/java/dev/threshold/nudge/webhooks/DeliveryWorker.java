@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -118,6 +119,7 @@ public class DeliveryWorker {
     private final WebhooksConfig config;
     private final WebhookService webhooks;
     private final UrlGuard guard;
+    private final Vertx vertx;
     private final HttpClient client;
     private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "webhook-deliveries");
@@ -133,6 +135,7 @@ public class DeliveryWorker {
         this.config = config;
         this.webhooks = webhooks;
         this.guard = new UrlGuard(config.allowPrivate());
+        this.vertx = vertx;
         int timeout = (int) config.timeout().toMillis();
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
@@ -257,16 +260,21 @@ public class DeliveryWorker {
                         rs.getString("body")));
     }
 
-    /** Sends every claimed delivery at once (at most one batch in flight); waits for all outcomes. */
+    /**
+     * Sends every claimed delivery at once (at most one batch in flight); waits for all outcomes, until one deadline
+     * for the round (connect and answer, each within the timeout, and a second), never once per delivery.
+     */
     private List<Outcome> send(List<Claimed> claimed) {
         List<CompletableFuture<Outcome>> pending = new ArrayList<>(claimed.size());
         for (Claimed d : claimed) {
             pending.add(sendOne(d));
         }
+        long deadline = System.nanoTime()
+                + config.timeout().multipliedBy(2).plusSeconds(1).toNanos();
         List<Outcome> outcomes = new ArrayList<>(claimed.size());
         for (int i = 0; i < pending.size(); i++) {
             try {
-                outcomes.add(pending.get(i).get(config.timeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS));
+                outcomes.add(pending.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (Exception e) {
                 outcomes.add(new Outcome(
                         claimed.get(i), null, "no answer: " + e.getClass().getSimpleName()));
@@ -303,16 +311,25 @@ public class DeliveryWorker {
                 .putHeader("webhook-id", id)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", Signatures.sign(key, id, timestamp, d.body()));
-        Future<Integer> status = client.request(options)
-                .compose(request -> request.send(Buffer.buffer(d.body())))
-                // the receiver's body is not read: with no handler its bytes are dropped. No handler is set either:
-                // an empty answer can have ended before this runs, and setting one then throws
-                .compose(response -> response.end().map(v -> response.statusCode()));
+        AtomicBoolean cut = new AtomicBoolean();
+        Future<Integer> status = client.request(options).compose(request -> {
+            // the idle timeout never ends an answer that trickles in: the whole exchange gets the timeout too, and
+            // the connection is closed then (it is not left to the receiver, holding a connection of the pool)
+            long cutOff = vertx.setTimer(timeout, t -> {
+                cut.set(true);
+                request.reset(0, new TimeoutException("no complete answer within " + config.timeout()));
+            });
+            return request.send(Buffer.buffer(d.body()))
+                    // the receiver's body is not read: with no handler its bytes are dropped. No handler is set
+                    // either: an empty answer can have ended before this runs, and setting one then throws
+                    .compose(response -> response.end().map(v -> response.statusCode()))
+                    .onComplete(done -> vertx.cancelTimer(cutOff));
+        });
         return status.toCompletionStage()
                 .toCompletableFuture()
                 .handle((code, error) -> error == null
                         ? new Outcome(d, code, code >= 200 && code < 300 ? null : "answered " + code)
-                        : new Outcome(d, null, describe(error)));
+                        : new Outcome(d, null, cut.get() ? "no answer within " + config.timeout() : describe(error)));
     }
 
     private static String describe(Throwable error) {

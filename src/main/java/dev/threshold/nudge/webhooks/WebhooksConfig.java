@@ -24,7 +24,10 @@ public interface WebhooksConfig {
     @WithDefault("false")
     boolean allowPrivate();
 
-    /** A receiver must answer within this (connect and response). */
+    /**
+     * A receiver must accept the connection within this, and then answer, its whole answer, within this too (the
+     * connection is closed then); a round of deliveries waits at most twice this and a second.
+     */
     @WithDefault("PT10S")
     Duration timeout();
 
