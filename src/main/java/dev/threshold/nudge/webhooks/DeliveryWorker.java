@@ -25,13 +25,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -118,7 +123,7 @@ public class DeliveryWorker {
     private final Jdbc jdbc;
     private final WebhooksConfig config;
     private final WebhookService webhooks;
-    private final UrlGuard guard;
+    private volatile UrlGuard guard;
     private final Vertx vertx;
     private final HttpClient client;
     private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> {
@@ -126,6 +131,9 @@ public class DeliveryWorker {
         t.setDaemon(true);
         return t;
     });
+    /** Looks the receivers' addresses up, off the worker's thread: a slow DNS answer holds a lookup, not the round. */
+    private final ThreadPoolExecutor lookups;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
@@ -136,6 +144,13 @@ public class DeliveryWorker {
         this.webhooks = webhooks;
         this.guard = new UrlGuard(config.allowPrivate());
         this.vertx = vertx;
+        this.lookups = new ThreadPoolExecutor(
+                config.batch(), config.batch(), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "webhook-lookups");
+                    t.setDaemon(true);
+                    return t;
+                });
+        lookups.allowCoreThreadTimeOut(true);
         int timeout = (int) config.timeout().toMillis();
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
@@ -216,6 +231,7 @@ public class DeliveryWorker {
     void stop() {
         paused.set(true);
         loop.shutdown();
+        lookups.shutdownNow();
         client.close();
     }
 
@@ -239,7 +255,7 @@ public class DeliveryWorker {
 
     /** Claims and leases the deliveries due at {@code now} (one statement, its own transaction). */
     List<Claimed> claim(Instant now) {
-        Instant lease = now.plus(config.timeout().multipliedBy(3));
+        Instant lease = now.plus(roundTime()).plus(config.timeout()); // a round ends well within it
         return jdbc.list(
                 CLAIM,
                 ps -> {
@@ -261,16 +277,17 @@ public class DeliveryWorker {
     }
 
     /**
-     * Sends every claimed delivery at once (at most one batch in flight); waits for all outcomes, until one deadline
-     * for the round (connect and answer, each within the timeout, and a second), never once per delivery.
+     * Sends every claimed delivery at once (at most one batch in flight, each URL looked up once); waits for all
+     * outcomes until one deadline for the round ({@link #roundTime()}), never once per delivery.
      */
     private List<Outcome> send(List<Claimed> claimed) {
+        long start = System.nanoTime();
+        long deadline = start + roundTime().toNanos();
+        Map<String, CompletableFuture<UrlGuard.Target>> targets = new HashMap<>();
         List<CompletableFuture<Outcome>> pending = new ArrayList<>(claimed.size());
         for (Claimed d : claimed) {
-            pending.add(sendOne(d));
+            pending.add(sendOne(d, targets.computeIfAbsent(d.url(), this::lookUp), start));
         }
-        long deadline = System.nanoTime()
-                + config.timeout().multipliedBy(2).plusSeconds(1).toNanos();
         List<Outcome> outcomes = new ArrayList<>(claimed.size());
         for (int i = 0; i < pending.size(); i++) {
             try {
@@ -283,15 +300,63 @@ public class DeliveryWorker {
         return outcomes;
     }
 
-    /** Sends one claimed delivery; its outcome, never an exception. */
+    /** A round's longest wait: the lookup and the connection, each within the timeout, the answer too, and 1 s. */
+    Duration roundTime() {
+        return config.timeout().multipliedBy(3).plusSeconds(1);
+    }
+
+    /** The checked address of {@code url}, looked up on a lookup thread (fails with {@link UrlGuard.Refused}). */
+    private CompletableFuture<UrlGuard.Target> lookUp(String url) {
+        UrlGuard checking = guard;
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return checking.check(url);
+                    } catch (UrlGuard.Refused e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                lookups);
+    }
+
+    /** Tests: looks host names up with {@code resolver} (null: the system's) from the next round on. */
+    void resolver(UrlGuard.Resolver resolver) {
+        guard = resolver == null ? new UrlGuard(config.allowPrivate()) : new UrlGuard(config.allowPrivate(), resolver);
+    }
+
+    /** Sends one claimed delivery on its own; its outcome, never an exception. */
     CompletableFuture<Outcome> sendOne(Claimed d) {
-        UrlGuard.Target target;
+        return sendOne(d, lookUp(d.url()), System.nanoTime());
+    }
+
+    /**
+     * Sends {@code d} to its looked-up address, unless the lookup took longer than the timeout from {@code start}
+     * (the round's): connecting and answering could then outlast the round, which counts it as unanswered and tries
+     * it again later, so sending it would send it twice.
+     */
+    private CompletableFuture<Outcome> sendOne(Claimed d, CompletableFuture<UrlGuard.Target> target, long start) {
+        long lookUpBy = start + config.timeout().toNanos();
+        return target.handle((found, error) -> {
+                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                    if (cause instanceof UrlGuard.Refused refused) {
+                        return CompletableFuture.completedFuture(
+                                new Outcome(d, null, "refused: " + refused.getMessage()));
+                    } else if (cause != null) {
+                        return CompletableFuture.completedFuture(new Outcome(d, null, describe(cause)));
+                    } else if (System.nanoTime() - lookUpBy > 0) {
+                        return CompletableFuture.completedFuture(new Outcome(
+                                d, null, "no answer: its address was not looked up within " + config.timeout()));
+                    }
+                    return exchange(d, found);
+                })
+                .thenCompose(outcome -> outcome);
+    }
+
+    /** Signs {@code d} and sends it to {@code target}; its outcome, never an exception. */
+    private CompletableFuture<Outcome> exchange(Claimed d, UrlGuard.Target target) {
         byte[] key;
         try {
-            target = guard.check(d.url());
             key = webhooks.box().open(d.secret(), WebhookService.binding(d.owner(), d.webhookId()));
-        } catch (UrlGuard.Refused e) {
-            return CompletableFuture.completedFuture(new Outcome(d, null, "refused: " + e.getMessage()));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new Outcome(d, null, "cannot sign: " + e.getMessage()));
         }

@@ -25,8 +25,8 @@ public interface WebhooksConfig {
     boolean allowPrivate();
 
     /**
-     * A receiver must accept the connection within this, and then answer, its whole answer, within this too (the
-     * connection is closed then); a round of deliveries waits at most twice this and a second.
+     * Each step of a delivery has this long: looking the receiver's address up, connecting, and then its whole
+     * answer (the connection is closed then); a round of deliveries waits at most three times this and a second.
      */
     @WithDefault("PT10S")
     Duration timeout();

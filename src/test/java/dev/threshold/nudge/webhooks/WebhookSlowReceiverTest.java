@@ -1,6 +1,7 @@
 package dev.threshold.nudge.webhooks;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.threshold.platform.persistence.Jdbc;
 import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,7 +42,8 @@ class WebhookSlowReceiverTest extends ApiTest {
     public static class TwoSeconds implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("threshold.webhooks.timeout", "PT2S");
+            // retries fall due after the test: a drain is one round
+            return Map.of("threshold.webhooks.timeout", "PT2S", "threshold.webhooks.first-retry", "PT1M");
         }
     }
 
@@ -49,8 +52,12 @@ class WebhookSlowReceiverTest extends ApiTest {
     @Inject
     DeliveryWorker worker;
 
+    @Inject
+    Jdbc jdbc;
+
     @AfterEach
     void resume() {
+        worker.resolver(null);
         worker.pause(false);
         for (String id :
                 api().get("/api/v1/webhooks").then().extract().jsonPath().getList("items.id", String.class)) {
@@ -110,6 +117,71 @@ class WebhookSlowReceiverTest extends ApiTest {
                     .body("items.lastError", everyItem(startsWith("no answer")));
         } finally {
             drip.stop(0);
+        }
+    }
+
+    /**
+     * Host names whose lookup takes 15 s (a DNS server that does not answer): they are looked up at once, each on a
+     * lookup thread, so the round still ends within its time and the healthy endpoint's delivery goes out; each name
+     * is looked up once per round however many deliveries it has; a lookup that ends late sends nothing.
+     */
+    @Test
+    void slowLookupsHoldNeitherTheRoundNorTheOtherEndpoints() throws Exception {
+        worker.pause(true);
+        Map<String, Integer> lookedUp = new java.util.concurrent.ConcurrentHashMap<>();
+        worker.resolver(host -> {
+            lookedUp.merge(host, 1, Integer::sum);
+            if (host.endsWith(".slow.test")) {
+                try {
+                    Thread.sleep(15_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new InetAddress[] {InetAddress.getLoopbackAddress()};
+            }
+            return InetAddress.getAllByName(host);
+        });
+        try (Receiver healthy = new Receiver()) {
+            String healthyHook = subscribe(healthy.url());
+            List<String> slowHooks = new java.util.ArrayList<>();
+            for (int i = 0; i < SLOW; i++) {
+                // accepted at creation, slow to look up since (the DNS changed)
+                String hook = subscribe(healthy.url());
+                String url = "http://h" + i + ".slow.test:" + healthy.url().split(":")[2];
+                jdbc.update("UPDATE webhooks SET url = ? WHERE owner_id = ? AND id = ?", ps -> {
+                    ps.setString(1, url);
+                    ps.setString(2, owner);
+                    ps.setObject(3, java.util.UUID.fromString(hook));
+                });
+                slowHooks.add(hook);
+            }
+            for (int i = 0; i < 2; i++) {
+                record(createContact("Looked up " + i), "MEETING", "MUTUAL", Instant.now(), null);
+            }
+
+            long started = System.nanoTime();
+            worker.drain(Instant.now()); // one round: 2 deliveries to each of 6 endpoints
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertTrue(
+                    took.compareTo(Duration.ofSeconds(12)) < 0,
+                    "the round waits once, 3 × timeout + 1 s (each lookup in turn: 12 × 15 s): " + took);
+            api().get("/api/v1/webhooks/" + healthyHook + "/deliveries")
+                    .then()
+                    .body("items", hasSize(2))
+                    .body("items.status", everyItem(equalTo("DELIVERED")));
+            for (String hook : slowHooks) {
+                api().get("/api/v1/webhooks/" + hook + "/deliveries")
+                        .then()
+                        .body("items", hasSize(2))
+                        .body("items.status", everyItem(equalTo("PENDING")))
+                        .body("items.lastError", everyItem(startsWith("no answer")));
+            }
+            for (int i = 0; i < SLOW; i++) {
+                assertEquals(1, lookedUp.get("h" + i + ".slow.test"), "looked up once in the round");
+            }
+            Thread.sleep(16_000 - took.toMillis()); // the lookups end now: too late, nothing is sent
+            assertEquals(2, healthy.all.size(), "only the healthy endpoint's two deliveries reached the receiver");
         }
     }
 
