@@ -25,16 +25,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +133,8 @@ public class DeliveryWorker {
     });
     /** Looks the receivers' addresses up, off the worker's thread: a slow DNS answer holds a lookup, not the round. */
     private final ThreadPoolExecutor lookups;
+    /** The lookups in flight, by URL, across rounds: a name whose DNS server does not answer holds one thread. */
+    private final ConcurrentHashMap<String, CompletableFuture<UrlGuard.Target>> lookingUp = new ConcurrentHashMap<>();
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -283,10 +285,9 @@ public class DeliveryWorker {
     private List<Outcome> send(List<Claimed> claimed) {
         long start = System.nanoTime();
         long deadline = start + roundTime().toNanos();
-        Map<String, CompletableFuture<UrlGuard.Target>> targets = new HashMap<>();
         List<CompletableFuture<Outcome>> pending = new ArrayList<>(claimed.size());
         for (Claimed d : claimed) {
-            pending.add(sendOne(d, targets.computeIfAbsent(d.url(), this::lookUp), start));
+            pending.add(sendOne(d, start));
         }
         List<Outcome> outcomes = new ArrayList<>(claimed.size());
         for (int i = 0; i < pending.size(); i++) {
@@ -305,18 +306,39 @@ public class DeliveryWorker {
         return config.timeout().multipliedBy(3).plusSeconds(1);
     }
 
-    /** The checked address of {@code url}, looked up on a lookup thread (fails with {@link UrlGuard.Refused}). */
-    private CompletableFuture<UrlGuard.Target> lookUp(String url) {
-        UrlGuard checking = guard;
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return checking.check(url);
-                    } catch (UrlGuard.Refused e) {
-                        throw new CompletionException(e);
-                    }
-                },
-                lookups);
+    /**
+     * The checked address of {@code url}, looked up on a lookup thread, or the lookup of it already in flight (from
+     * this round or an earlier one); fails with {@link UrlGuard.Refused}, or with a {@link TimeoutException} when it
+     * could only start after {@code lookUpBy} (every thread was held by names that do not answer: it is not started
+     * late, so the queue drains at once when threads free up).
+     */
+    private CompletableFuture<UrlGuard.Target> lookUp(String url, long lookUpBy) {
+        CompletableFuture<UrlGuard.Target> lookup = lookingUp.computeIfAbsent(url, u -> {
+            UrlGuard checking = guard;
+            try {
+                return CompletableFuture.supplyAsync(
+                        () -> {
+                            if (System.nanoTime() - lookUpBy > 0) {
+                                throw new CompletionException(new TimeoutException(notLookedUp()));
+                            }
+                            try {
+                                return checking.check(u);
+                            } catch (UrlGuard.Refused e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        lookups);
+            } catch (RejectedExecutionException e) { // shutting down
+                return CompletableFuture.failedFuture(new TimeoutException("the service is stopping"));
+            }
+        });
+        // ended, it leaves the map (registered here: a map is not changed from its own mapping function)
+        lookup.whenComplete((t, e) -> lookingUp.remove(url, lookup));
+        return lookup;
+    }
+
+    private String notLookedUp() {
+        return "its address was not looked up within " + config.timeout();
     }
 
     /** Tests: looks host names up with {@code resolver} (null: the system's) from the next round on. */
@@ -326,7 +348,7 @@ public class DeliveryWorker {
 
     /** Sends one claimed delivery on its own; its outcome, never an exception. */
     CompletableFuture<Outcome> sendOne(Claimed d) {
-        return sendOne(d, lookUp(d.url()), System.nanoTime());
+        return sendOne(d, System.nanoTime());
     }
 
     /**
@@ -334,20 +356,27 @@ public class DeliveryWorker {
      * (the round's): connecting and answering could then outlast the round, which counts it as unanswered and tries
      * it again later, so sending it would send it twice.
      */
-    private CompletableFuture<Outcome> sendOne(Claimed d, CompletableFuture<UrlGuard.Target> target, long start) {
+    private CompletableFuture<Outcome> sendOne(Claimed d, long start) {
         long lookUpBy = start + config.timeout().toNanos();
-        return target.handle((found, error) -> {
+        return lookUp(d.url(), lookUpBy)
+                .handle((found, error) -> {
                     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                     if (cause instanceof UrlGuard.Refused refused) {
                         return CompletableFuture.completedFuture(
                                 new Outcome(d, null, "refused: " + refused.getMessage()));
+                    } else if (cause instanceof TimeoutException late) {
+                        return CompletableFuture.completedFuture(
+                                new Outcome(d, null, "no answer: " + late.getMessage()));
                     } else if (cause != null) {
                         return CompletableFuture.completedFuture(new Outcome(d, null, describe(cause)));
                     } else if (System.nanoTime() - lookUpBy > 0) {
-                        return CompletableFuture.completedFuture(new Outcome(
-                                d, null, "no answer: its address was not looked up within " + config.timeout()));
+                        return CompletableFuture.completedFuture(new Outcome(d, null, "no answer: " + notLookedUp()));
                     }
-                    return exchange(d, found);
+                    try {
+                        return exchange(d, found);
+                    } catch (RuntimeException e) { // e.g. the client closed while stopping
+                        return CompletableFuture.completedFuture(new Outcome(d, null, describe(e)));
+                    }
                 })
                 .thenCompose(outcome -> outcome);
     }
@@ -387,7 +416,13 @@ public class DeliveryWorker {
             return request.send(Buffer.buffer(d.body()))
                     // the receiver's body is not read: with no handler its bytes are dropped. No handler is set
                     // either: an empty answer can have ended before this runs, and setting one then throws
-                    .compose(response -> response.end().map(v -> response.statusCode()))
+                    .compose(response -> {
+                        try { // a cut-off answer fails end() below; without a handler Vert.x also logs it as an error
+                            response.exceptionHandler(ignored -> {});
+                        } catch (IllegalStateException ended) { // it had ended already (only handlers are refused)
+                        }
+                        return response.end().map(v -> response.statusCode());
+                    })
                     .onComplete(done -> vertx.cancelTimer(cutOff));
         });
         return status.toCompletionStage()
