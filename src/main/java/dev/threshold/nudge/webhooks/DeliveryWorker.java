@@ -414,12 +414,12 @@ public class DeliveryWorker {
                 request.reset(0, new TimeoutException("no complete answer within " + config.timeout()));
             });
             return request.send(Buffer.buffer(d.body()))
-                    // the receiver's body is not read: with no handler its bytes are dropped. No handler is set
+                    // the receiver's body is not read: with no data handler its bytes are dropped. None is set
                     // either: an empty answer can have ended before this runs, and setting one then throws
                     .compose(response -> {
-                        try { // a cut-off answer fails end() below; without a handler Vert.x also logs it as an error
+                        try { // a cut-off answer fails end() below; with no exception handler Vert.x logs an ERROR too
                             response.exceptionHandler(ignored -> {});
-                        } catch (IllegalStateException ended) { // it had ended already (only handlers are refused)
+                        } catch (IllegalStateException ended) { // it had ended: a handler is refused, end() is done
                         }
                         return response.end().map(v -> response.statusCode());
                     })
