@@ -3,10 +3,8 @@ package dev.threshold.nudge.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threshold.nudge.events.DecaySweep;
-import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,37 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Signed deliveries to a local receiver, on a real PostgreSQL: events, retries, crashes, two workers. */
 @QuarkusTest
-class WebhookDeliveryTest extends ApiTest {
+class WebhookDeliveryTest extends WebhookTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    DeliveryWorker worker;
-
-    @Inject
     DecaySweep sweep;
 
-    @AfterEach
-    void resumeAndUnsubscribe() {
-        worker.pause(false);
-        // the receivers are gone: their endpoints (and pending deliveries) go too, so later tests do not wait on them
-        for (String id :
-                api().get("/api/v1/webhooks").then().extract().jsonPath().getList("items.id", String.class)) {
-            api().delete("/api/v1/webhooks/" + id);
-        }
-    }
-
-    /** Creates a webhook to the receiver for {@code events}; its secret. */
+    /** Creates a webhook to the receiver for {@code events}; its id and its secret. */
     private Map<String, String> subscribe(Receiver receiver, String... events) {
-        var created = api().body(Map.of("url", receiver.url(), "events", List.of(events), "description", "test"))
-                .post("/api/v1/webhooks")
-                .then()
-                .statusCode(201)
-                .header("Location", notNullValue())
-                .body("secret", startsWith("whsec_"))
-                .body("enabled", equalTo(true))
-                .extract();
-        return Map.of("id", created.path("id"), "secret", created.path("secret"));
+        return subscribe(receiver.url(), events);
     }
 
     private static JsonNode verified(Receiver.Request r, String secret) throws Exception {
@@ -228,10 +205,7 @@ class WebhookDeliveryTest extends ApiTest {
                     .statusCode(200)
                     .body("enabled", equalTo(false))
                     .body("disabledReason", startsWith("the receiver answered 410"));
-            api().get("/api/v1/webhooks/" + hook + "/deliveries")
-                    .then()
-                    .body("items[0].status", equalTo("FAILED"))
-                    .body("items[0].responseCode", equalTo(410));
+            deliveries(hook).body("items[0].status", equalTo("FAILED")).body("items[0].responseCode", equalTo(410));
             record(createContact("Gone too"), "MEETING", "MUTUAL", Instant.now(), null);
             worker.drain(Instant.now().plus(Duration.ofHours(1)));
             assertEquals(1, receiver.all.size(), "nothing is sent to a disabled endpoint");

@@ -2,12 +2,10 @@ package dev.threshold.nudge.webhooks;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.threshold.platform.persistence.Jdbc;
-import dev.threshold.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(WebhookSlowReceiverTest.TwoSeconds.class)
-class WebhookSlowReceiverTest extends ApiTest {
+class WebhookSlowReceiverTest extends WebhookTest {
 
     public static class TwoSeconds implements QuarkusTestProfile {
         @Override
@@ -51,20 +49,7 @@ class WebhookSlowReceiverTest extends ApiTest {
     private static final int SLOW = 5;
 
     @Inject
-    DeliveryWorker worker;
-
-    @Inject
     Jdbc jdbc;
-
-    @AfterEach
-    void resume() {
-        worker.resolver(null);
-        worker.pause(false);
-        for (String id :
-                api().get("/api/v1/webhooks").then().extract().jsonPath().getList("items.id", String.class)) {
-            api().delete("/api/v1/webhooks/" + id);
-        }
-    }
 
     @Test
     void aDripFeedingReceiverIsCutOffAtTheTimeoutAndHoldsARoundOnce() throws Exception {
@@ -107,12 +92,8 @@ class WebhookSlowReceiverTest extends ApiTest {
                     "a round waits for the slowest answer once (it is cut off after the timeout), not once per delivery: "
                             + took);
             assertTrue(cut.await(5, TimeUnit.SECONDS), "every slow answer's connection was closed: " + cut.getCount());
-            api().get("/api/v1/webhooks/" + healthyHook + "/deliveries")
-                    .then()
-                    .body("items", hasSize(SLOW))
-                    .body("items.status", everyItem(equalTo("DELIVERED")));
-            api().get("/api/v1/webhooks/" + slowHook + "/deliveries")
-                    .then()
+            deliveries(healthyHook).body("items", hasSize(SLOW)).body("items.status", everyItem(equalTo("DELIVERED")));
+            deliveries(slowHook)
                     .body("items", hasSize(SLOW))
                     .body("items.status", everyItem(equalTo("PENDING")))
                     .body("items.responseCode", everyItem(equalTo(null)))
@@ -172,13 +153,9 @@ class WebhookSlowReceiverTest extends ApiTest {
             assertTrue(
                     took.compareTo(Duration.ofSeconds(12)) < 0,
                     "the round waits once, 3 × timeout + 1 s (each lookup in turn: 12 × 15 s): " + took);
-            api().get("/api/v1/webhooks/" + healthyHook + "/deliveries")
-                    .then()
-                    .body("items", hasSize(2))
-                    .body("items.status", everyItem(equalTo("DELIVERED")));
+            deliveries(healthyHook).body("items", hasSize(2)).body("items.status", everyItem(equalTo("DELIVERED")));
             for (String hook : slowHooks) {
-                api().get("/api/v1/webhooks/" + hook + "/deliveries")
-                        .then()
+                deliveries(hook)
                         .body("items", hasSize(2))
                         .body("items.status", everyItem(equalTo("PENDING")))
                         .body("items.lastError", everyItem(startsWith("no answer")));
@@ -187,13 +164,9 @@ class WebhookSlowReceiverTest extends ApiTest {
             // a second round, the retries due, while the first round's lookups still hang: they are not started again
             record(createContact("Looked up later"), "MEETING", "MUTUAL", Instant.now(), null);
             worker.drain(Instant.now().plus(Duration.ofMinutes(2)));
-            api().get("/api/v1/webhooks/" + healthyHook + "/deliveries")
-                    .then()
-                    .body("items", hasSize(3))
-                    .body("items.status", everyItem(equalTo("DELIVERED")));
+            deliveries(healthyHook).body("items", hasSize(3)).body("items.status", everyItem(equalTo("DELIVERED")));
             for (String hook : slowHooks) {
-                api().get("/api/v1/webhooks/" + hook + "/deliveries")
-                        .then()
+                deliveries(hook)
                         .body("items.attempts", equalTo(List.of(1, 2, 2))) // newest first: all tried in round 2
                         .body("items.lastError", everyItem(startsWith("no answer")));
             }
@@ -207,11 +180,6 @@ class WebhookSlowReceiverTest extends ApiTest {
     }
 
     private String subscribe(String url) {
-        return api().body(Map.of("url", url, "events", List.of("contact.tier_changed")))
-                .post("/api/v1/webhooks")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return subscribe(url, "contact.tier_changed").get("id");
     }
 }
